@@ -1,0 +1,17 @@
+using OfficerTraining.Agencies;
+using OfficerTraining.Demo;
+using OfficerTraining.Officers;
+
+namespace OfficerTraining.Web.Hosting;
+
+public static class Capabilities
+{
+    public static void AddCapabilities(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddAgencies()
+            .AddOfficers(PersonalDataSecret.Load(builder.Configuration, builder.Environment))
+            .AddScoped<DemoData>()
+            .AddHostedService<DemoDataOnFirstStart>();
+    }
+}

@@ -1,0 +1,46 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OfficerTraining.Infrastructure;
+
+namespace OfficerTraining.Web.Hosting;
+
+public static class Persistence
+{
+    /// <summary>Marten on <c>ConnectionStrings:Marten</c>; without one, on a local cluster started from the installed
+    /// PostgreSQL binaries when the store is first needed (so `-- help` starts nothing).</summary>
+    public static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        var schema = builder.Configuration["Marten:Schema"] ?? MartenSetup.DefaultSchema;
+        builder.Services.AddSingleton<DatabaseConnection>();
+        var marten = builder.Services.AddMarten(sp =>
+            {
+                var opts = new StoreOptions();
+                opts.ConfigureOfficerTraining(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema);
+                opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                return opts;
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.Solo);
+        // Production applies schema changes deliberately, with `-- db-apply` or a reviewed `-- db-patch` script.
+        if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
+        builder.Services.CritterStackDefaults(x =>
+        {
+            x.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            x.Production.ResourceAutoCreate = AutoCreate.None;
+        });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+    }
+}
+
+/// <summary>The connection string: configured, or the app's own local cluster (started on first use).</summary>
+public sealed class DatabaseConnection(IConfiguration configuration, ILogger<DatabaseConnection> logger)
+{
+    readonly Lazy<string> _connectionString = new(() =>
+        configuration.GetConnectionString("Marten") is { Length: > 0 } configured
+            ? configured
+            : LocalDatabase.EnsureLocalDatabaseAsync(logger, CancellationToken.None).GetAwaiter().GetResult());
+
+    public string ConnectionString => _connectionString.Value;
+}

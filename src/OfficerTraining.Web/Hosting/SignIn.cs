@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OfficerTraining.Accounts;
+
+namespace OfficerTraining.Web.Hosting;
+
+public static class SignIn
+{
+    /// <summary>ASP.NET Core Identity (hasher, lockout, security stamps) over the Marten account store, with cookies.
+    /// Pages declare their roles with [Authorize]; command handlers check the actor again.</summary>
+    public static void AddSignIn(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAccountStateProvider>();
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ot.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled, see EnabledAccountsOnly
+            })
+            .AddUserStore<AccountStore>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
+            .AddUserConfirmation<EnabledAccountsOnly>()
+            .AddDefaultTokenProviders();
+        builder.Services.AddScoped<AccountCommands>();
+        builder.Services.AddAuthorization();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Marten;
+using OfficerTraining.Accounts;
+using OfficerTraining.Agencies;
+using OfficerTraining.Infrastructure;
+using OfficerTraining.Officers;
+
+namespace OfficerTraining.Demo;
+
+/// <summary>What seeding did: nothing (the database already had agencies), or what it created.</summary>
+public sealed record DemoDataSummary(
+    bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, TimeSpan Elapsed)
+{
+    public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], TimeSpan.Zero);
+
+    public override string ToString() => AlreadySeeded
+        ? "Already seeded: the database has agencies, nothing was changed."
+        : $"{Agencies} agencies, {Officers} officers and the accounts {string.Join(", ", Accounts)} " +
+          $"(password {DemoCity.Password}) created in {Elapsed.TotalSeconds:0.0} s.";
+}
+
+/// <summary>
+/// Writes the demo city (<see cref="DemoCity"/>) into an empty database through the ordinary command handlers, as the
+/// system actor, so every agency, officer and account has its events and history like any other. Scoped: account
+/// commands go through Identity's UserManager.
+/// </summary>
+public sealed class DemoData(IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts)
+{
+    /// <summary>True when the database has any agency: demo data is only ever written into an empty city.</summary>
+    public async Task<bool> IsSeeded(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.Query<Agency>().AnyAsync(ct);
+    }
+
+    public async Task<DemoDataSummary> Seed(int seed = DemoCity.DefaultSeed, CancellationToken ct = default)
+    {
+        if (await IsSeeded(ct)) return DemoDataSummary.NothingDone;
+        var started = Stopwatch.GetTimestamp();
+        var plan = DemoCity.Generate(seed);
+
+        foreach (var agency in plan.Agencies) await agencies.Handle(agency, Actor.System, ct);
+
+        // All officers in one transaction: the agencies are read once instead of once per officer, and no ID number
+        // can be taken yet (there were no agencies, so no officers); the unique index still guards a concurrent seed.
+        await using (var session = store.OpenSession(Actor.System))
+        {
+            var byId = (await session.LoadManyAsync<Agency>(ct, plan.Agencies.Select(a => a.AgencyId))).ToDictionary(a => a.Id);
+            foreach (var officer in plan.Officers)
+                officers.Register(session, officer, new(byId.GetValueOrDefault(officer.AgencyId), NationalIdTaken: false));
+            await session.SaveChangesTranslated(ct, uniqueViolationKey: "Officer.NationalIdTakenConcurrently");
+        }
+
+        var created = new List<string>();
+        foreach (var account in plan.Accounts)
+        {
+            if (await UserNameTaken(account.UserName, ct)) continue; // e.g. an administrator made before seeding
+            await accounts.Handle(new CreateAccount(Guid.CreateVersion7(), account.UserName, account.DisplayName,
+                DemoCity.Password, [account.Role], account.OfficerId), Actor.System, ct);
+            created.Add(account.UserName);
+        }
+        return new(false, plan.Agencies.Count, plan.Officers.Count, created, Stopwatch.GetElapsedTime(started));
+    }
+
+    async Task<bool> UserNameTaken(string userName, CancellationToken ct)
+    {
+        var normalized = userName.ToUpperInvariant(); // as Identity's UpperInvariantLookupNormalizer
+        await using var session = store.QuerySession();
+        return await session.Query<Account>().AnyAsync(a => a.NormalizedUserName == normalized, ct);
+    }
+}

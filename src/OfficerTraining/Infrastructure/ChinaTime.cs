@@ -1,0 +1,12 @@
+namespace OfficerTraining.Infrastructure;
+
+/// <summary>Business dates are China Standard Time (UTC+8, no daylight saving): a class hour studied at 07:00 on
+/// 1 January in Henan counts for the new year even though it is still 31 December in UTC.</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+}

@@ -1,0 +1,34 @@
+using JasperFx.Events;
+using Marten;
+using OfficerTraining.Accounts;
+using OfficerTraining.Agencies;
+using OfficerTraining.Officers;
+using Weasel.Core;
+
+namespace OfficerTraining.Infrastructure;
+
+/// <summary>The one Marten configuration, shared by the app, the command line and the tests.</summary>
+public static class MartenSetup
+{
+    public const string DefaultSchema = "officer_training";
+
+    public static StoreOptions ConfigureOfficerTraining(this StoreOptions opts, string connectionString,
+        string schema = DefaultSchema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.UseMandatoryStreamTypeDeclaration = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        opts.ConfigureAgencies();
+        opts.ConfigureOfficers();
+        opts.ConfigureAccounts();
+        return opts;
+    }
+}

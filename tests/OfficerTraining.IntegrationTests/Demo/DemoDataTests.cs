@@ -1,0 +1,144 @@
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using OfficerTraining.Accounts;
+using OfficerTraining.Agencies;
+using OfficerTraining.Demo;
+using OfficerTraining.Infrastructure;
+using OfficerTraining.IntegrationTests.Harness;
+using OfficerTraining.Officers;
+
+namespace OfficerTraining.IntegrationTests.Demo;
+
+/// <summary>A schema of its own, the services the demo data needs built by hand, and the demo city seeded once.</summary>
+public sealed class SeededDemoCity : IAsyncLifetime
+{
+    readonly string schema = "t_" + Guid.NewGuid().ToString("N")[..10];
+    ServiceProvider? services;
+
+    public IDocumentStore Store { get; private set; } = null!;
+    public IServiceProvider Services => services!;
+    public DemoDataSummary FirstSeed { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Store = DocumentStore.For(o =>
+        {
+            o.ConfigureOfficerTraining(TestPostgres.ConnectionString, schema);
+            o.AutoCreateSchemaObjects = AutoCreate.All;
+        });
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        var collection = new ServiceCollection()
+            .AddSingleton(Store)
+            .AddSingleton(TimeProvider.System)
+            .AddAgencies()
+            .AddOfficers(Enumerable.Repeat((byte)42, 32).ToArray())
+            .AddLogging();
+        collection.AddDataProtection().UseEphemeralDataProtectionProvider(); // for AddDefaultTokenProviders
+        collection.AddIdentityCore<Account>().AddUserStore<AccountStore>().AddDefaultTokenProviders();
+        collection.AddScoped<AccountCommands>().AddScoped<DemoData>();
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        FirstSeed = await SeedAsync();
+    }
+
+    public async Task<DemoDataSummary> SeedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoData>().Seed(DemoCity.DefaultSeed, TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (services is not null) await services.DisposeAsync();
+        Store?.Dispose();
+        await TestPostgres.DropSchemaAsync(schema);
+    }
+}
+
+public sealed class DemoDataTests(SeededDemoCity city) : IClassFixture<SeededDemoCity>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    static readonly DemoCityPlan Plan = DemoCity.Generate();
+
+    async Task<(int Agencies, int Officers, int Keys, int Accounts, long Events)> CountsAsync()
+    {
+        await using var session = city.Store.QuerySession();
+        return (await session.Query<Agency>().CountAsync(Ct), await session.Query<Officer>().CountAsync(Ct),
+            await session.Query<PersonalDataKey>().CountAsync(Ct), await session.Query<Account>().CountAsync(Ct),
+            await session.Events.QueryAllRawEvents().CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Seeding_writes_the_whole_city_and_its_six_accounts_in_seconds()
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine($"Seeding: {city.FirstSeed}");
+
+        var (agencies, officers, keys, accounts, _) = await CountsAsync();
+
+        city.FirstSeed.AlreadySeeded.Should().BeFalse();
+        agencies.Should().Be(Plan.Agencies.Count).And.BeInRange(18, 24);
+        officers.Should().Be(Plan.Officers.Count).And.BeInRange(450, 550);
+        keys.Should().Be(officers);
+        accounts.Should().Be(6);
+        city.FirstSeed.Accounts.Should().Equal("admin", "trainer", "reviewer", "certofficer", "supervisor", "officer");
+        city.FirstSeed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task The_stored_city_is_the_generated_one()
+    {
+        await using var session = city.Store.QuerySession();
+        var stored = await session.Query<Officer>().ToListAsync(Ct);
+        var agencies = await session.Query<Agency>().ToListAsync(Ct);
+
+        stored.Select(o => (o.Id, o.Name, o.AgencyId, o.Position, o.EmploymentType, o.NationalId.Masked))
+            .Should().BeEquivalentTo(Plan.Officers.Select(o => (o.OfficerId, o.Name, o.AgencyId, o.Position, o.EmploymentType, o.NationalId.Masked)));
+        agencies.Select(a => (a.Id, a.Code, a.Name, a.ParentId))
+            .Should().BeEquivalentTo(Plan.Agencies.Select(a => (a.AgencyId, a.Code, a.Name, a.ParentId)));
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing_and_says_so()
+    {
+        var before = await CountsAsync();
+
+        var again = await city.SeedAsync();
+
+        again.AlreadySeeded.Should().BeTrue();
+        again.ToString().Should().Contain("Already seeded");
+        (await CountsAsync()).Should().Be(before);
+        await using var scope = city.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<DemoData>().IsSeeded(Ct)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_officer_account_belongs_to_an_existing_established_officer()
+    {
+        await using var session = city.Store.QuerySession();
+        var account = await session.Query<Account>().SingleAsync(a => a.UserName == "officer", Ct);
+        var officer = await session.LoadAsync<Officer>(account.OfficerId!.Value, Ct);
+
+        officer.Should().NotBeNull();
+        officer!.MayHoldCertificate.Should().BeTrue();
+        account.DisplayName.Should().Be(officer.Name);
+        account.Roles.Should().Equal(Roles.Officer);
+    }
+
+    [Fact]
+    public async Task The_admin_signs_in_with_the_demo_password()
+    {
+        await using var scope = city.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+
+        var admin = await users.FindByNameAsync("admin");
+
+        admin.Should().NotBeNull();
+        admin!.Roles.Should().Equal(Roles.Administrator);
+        (await users.CheckPasswordAsync(admin, DemoCity.Password)).Should().BeTrue();
+        (await users.CheckPasswordAsync(admin, "wrong-password")).Should().BeFalse();
+    }
+}
