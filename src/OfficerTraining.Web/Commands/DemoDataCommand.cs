@@ -9,7 +9,7 @@ public sealed class DemoDataInput : NetCoreInput
     public int SeedFlag { get; set; } = 2026;
 }
 
-[Description("Creates the demo city (agencies, officers, demo accounts) unless the database already has agencies")]
+[Description("Creates the demo city (agencies, officers, demo accounts) unless the database already has agencies", Name = "demo-data")]
 public sealed class DemoDataCommand : JasperFxAsyncCommand<DemoDataInput>
 {
     public override async Task<bool> Execute(DemoDataInput input)
