@@ -1,4 +1,6 @@
 using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.IntegrationTests.Harness;
 
 namespace OfficerTraining.IntegrationTests.Web;
@@ -107,4 +109,26 @@ public class when_signing_in(AppFactory app)
     [Fact]
     public async Task health_answers_when_postgresql_does() =>
         (await app.Client().GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+}
+
+[Collection(nameof(App))]
+public class when_the_administrator_registers_an_officer(AppFactory app)
+{
+    [Fact]
+    // The list itself loads its rows over the circuit, after the first render: a browser test shows them there.
+    public async Task the_officer_has_a_page_for_readers_of_officers_but_not_for_other_officers()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var session = scope.ServiceProvider.GetRequiredService<IDocumentStore>().QuerySession();
+        var agencies = await session.Query<OfficerTraining.Agencies.Agency>().ToListAsync();
+        var register = Arrange.Officer(agencies.Single(a => a.Code == "410400CG01"), name: "欧阳明轩");
+        await scope.ServiceProvider.GetRequiredService<OfficerTraining.Officers.OfficerCommands>()
+            .Handle(register, new OfficerTraining.Infrastructure.Actor("administrator", [OfficerTraining.Infrastructure.Roles.Administrator]));
+
+        var admin = await app.SignedIn("administrator");
+        (await admin.GetStringAsync($"/admin/officers/{register.OfficerId}")).Should().Contain("欧阳明轩").And.Contain(register.NationalId.Masked);
+
+        var officer = await app.SignedIn("officer");
+        (await officer.GetAsync($"/admin/officers/{register.OfficerId}")).Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
+    }
 }
