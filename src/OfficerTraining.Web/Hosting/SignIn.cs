@@ -29,20 +29,7 @@ public static class SignIn
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        builder.Services.AddIdentityCore<Account>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.SignIn.RequireConfirmedAccount = true; // "confirmed" = not disabled, see EnabledAccountsOnly
-            })
-            .AddUserStore<AccountStore>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<AccountClaimsFactory>()
-            .AddUserConfirmation<EnabledAccountsOnly>()
-            .AddDefaultTokenProviders();
-        builder.Services.AddScoped<AccountCommands>();
+        builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddAuthorization();
     }
 }

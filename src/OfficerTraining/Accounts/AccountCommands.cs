@@ -51,8 +51,11 @@ public sealed class AccountCommands(UserManager<Account> users, IDocumentStore s
     {
         actor.Require(Roles.Administrator);
         var account = await Find(c.AccountId);
-        var token = await users.GeneratePasswordResetTokenAsync(account);
-        await As(actor, () => users.ResetPasswordAsync(account, token, c.NewPassword));
+        foreach (var validator in users.PasswordValidators)
+            if (await validator.ValidateAsync(users, account, c.NewPassword) is { Succeeded: false } refused)
+                throw new DomainException("Account.Refused", string.Join(" ", refused.Errors.Select(e => e.Description)));
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, c.NewPassword);
+        await As(actor, () => users.UpdateSecurityStampAsync(account)); // one save: new hash, new stamp, old sessions end
     }
 
     public async Task Handle(SetAccountDisabled c, Actor actor, CancellationToken ct = default)

@@ -1,6 +1,4 @@
-using JasperFx;
 using Marten;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
@@ -12,36 +10,18 @@ using OfficerTraining.Officers;
 
 namespace OfficerTraining.IntegrationTests.Demo;
 
-/// <summary>A schema of its own, the services the demo data needs built by hand, and the demo city seeded once.</summary>
+/// <summary>The store fixture with the demo city seeded once.</summary>
 public sealed class SeededDemoCity : IAsyncLifetime
 {
-    readonly string schema = "t_" + Guid.NewGuid().ToString("N")[..10];
-    ServiceProvider? services;
+    readonly StoreFixture fixture = new();
 
-    public IDocumentStore Store { get; private set; } = null!;
-    public IServiceProvider Services => services!;
+    public IDocumentStore Store => fixture.Store;
+    public IServiceProvider Services => fixture.Services;
     public DemoDataSummary FirstSeed { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        Store = DocumentStore.For(o =>
-        {
-            o.ConfigureOfficerTraining(TestPostgres.ConnectionString, schema);
-            o.AutoCreateSchemaObjects = AutoCreate.All;
-        });
-        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
-        var collection = new ServiceCollection()
-            .AddSingleton(Store)
-            .AddSingleton(TimeProvider.System)
-            .AddAgencies()
-            .AddOfficers(Enumerable.Repeat((byte)42, 32).ToArray())
-            .AddLogging();
-        collection.AddDataProtection().UseEphemeralDataProtectionProvider(); // for AddDefaultTokenProviders
-        collection.AddIdentityCore<Account>().AddUserStore<AccountStore>().AddDefaultTokenProviders();
-        collection.AddScoped<AccountCommands>().AddScoped<DemoData>();
-        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-
+        await fixture.InitializeAsync();
         FirstSeed = await SeedAsync();
     }
 
@@ -51,12 +31,7 @@ public sealed class SeededDemoCity : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<DemoData>().Seed(DemoCity.DefaultSeed, TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (services is not null) await services.DisposeAsync();
-        Store?.Dispose();
-        await TestPostgres.DropSchemaAsync(schema);
-    }
+    public ValueTask DisposeAsync() => fixture.DisposeAsync();
 }
 
 public sealed class DemoDataTests(SeededDemoCity city) : IClassFixture<SeededDemoCity>

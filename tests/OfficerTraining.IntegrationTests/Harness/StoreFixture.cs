@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Demo;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 
@@ -28,13 +29,15 @@ public sealed class StoreFixture : IAsyncLifetime
             o.AutoCreateSchemaObjects = AutoCreate.All;
         });
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        Services = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IDocumentStore>(Store)
             .AddSingleton(TimeProvider.System)
             .AddAgencies()
             .AddOfficers(PersonalDataSecret)
-            .BuildServiceProvider();
+            .AddScoped<DemoData>();
+        services.AddAccounts();
+        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

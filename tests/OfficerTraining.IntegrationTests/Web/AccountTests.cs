@@ -84,4 +84,25 @@ public class when_accounts_are_administered(AppFactory app)
         var response = await app.SignIn(app.Client(), "to-lock");
         (await response.Content.ReadAsStringAsync()).Should().Contain("账号已暂时锁定");
     }
+
+    [Fact]
+    public async Task a_reset_password_replaces_the_old_one_and_is_recorded()
+    {
+        var id = await NewAccount("to-reset", Roles.Trainer);
+        await Handle(c => c.Handle(new ResetAccountPassword(id, "Fresh@2027"), Admin));
+
+        (await app.SignIn(app.Client(), "to-reset", AppFactory.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await app.SignIn(app.Client(), "to-reset", "Fresh@2027")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).Should().ContainEquivalentOf(new AccountPasswordChanged(id));
+    }
+
+    [Fact]
+    public async Task a_password_that_breaks_the_rules_changes_nothing()
+    {
+        var id = await NewAccount("weak-reset", Roles.Trainer);
+        var weak = () => Handle(c => c.Handle(new ResetAccountPassword(id, "short"), Admin));
+        (await weak.Should().ThrowAsync<DomainException>()).Which.Key.Should().Be("Account.Refused");
+        (await app.SignIn(app.Client(), "weak-reset")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+    }
 }
