@@ -3,6 +3,7 @@ using Marten;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
 using OfficerTraining.Officers;
+using OfficerTraining.QuestionBank;
 using Weasel.Core;
 
 namespace OfficerTraining.Infrastructure;
@@ -29,6 +30,7 @@ public static class MartenSetup
         opts.ConfigureAgencies();
         opts.ConfigureOfficers();
         opts.ConfigureAccounts();
+        opts.ConfigureQuestionBank();
         return opts;
     }
 }
