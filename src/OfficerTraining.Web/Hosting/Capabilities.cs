@@ -1,6 +1,7 @@
 using OfficerTraining.Agencies;
 using OfficerTraining.Demo;
 using OfficerTraining.Officers;
+using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -11,6 +12,7 @@ public static class Capabilities
         builder.Services
             .AddAgencies()
             .AddOfficers(PersonalDataSecret.Load(builder.Configuration, builder.Environment))
+            .AddQuestionBank()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();
     }

@@ -17,5 +17,5 @@ public static class QuestionBankConfiguration
     }
 
     public static IServiceCollection AddQuestionBank(this IServiceCollection services) =>
-        services.AddSingleton(LawLibrary.Shipped).AddSingleton<QuestionCommands>();
+        services.AddSingleton(LawLibrary.Shipped).AddSingleton<QuestionCommands>().AddSingleton<Import.QuestionImport>();
 }

@@ -6,6 +6,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Demo;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
+using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.IntegrationTests.Harness;
 
@@ -35,6 +36,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddSingleton(TimeProvider.System)
             .AddAgencies()
             .AddOfficers(PersonalDataSecret)
+            .AddQuestionBank()
             .AddScoped<DemoData>();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
