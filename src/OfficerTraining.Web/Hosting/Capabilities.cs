@@ -11,7 +11,7 @@ public static class Capabilities
     {
         builder.Services
             .AddAgencies()
-            .AddOfficers(PersonalDataSecret.Load(builder.Configuration, builder.Environment))
+            .AddOfficers(_ => PersonalDataSecret.Load(builder.Configuration, builder.Environment))
             .AddQuestionBank()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();

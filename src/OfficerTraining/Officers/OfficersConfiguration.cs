@@ -19,8 +19,13 @@ public static class OfficersConfiguration
 
     /// <param name="personalDataSecret">At least 32 bytes; see README, "Personal data".</param>
     public static IServiceCollection AddOfficers(this IServiceCollection services, byte[] personalDataSecret) =>
+        services.AddOfficers(_ => personalDataSecret);
+
+    /// <summary>The secret is read when ID numbers are first protected, so commands that never touch officers (the
+    /// command line's question-bank validate, help) do not need it.</summary>
+    public static IServiceCollection AddOfficers(this IServiceCollection services, Func<IServiceProvider, byte[]> personalDataSecret) =>
         services
-            .AddSingleton(new NationalIdProtector(personalDataSecret))
+            .AddSingleton(sp => new NationalIdProtector(personalDataSecret(sp)))
             .AddSingleton<OfficerCommands>()
             .AddSingleton<OfficerImport>();
 }
