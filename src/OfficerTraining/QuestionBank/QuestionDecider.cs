@@ -23,8 +23,8 @@ public static class QuestionDecider
             throw new DomainException("Question.Invalid", code, string.Join("；", problems.Select(p => $"{p.Field}: {p.Message}")));
         if (existing is null)
             return [new QuestionDrafted(Question.StreamIdFor(code), code, 1, c.Content, author, c.Source)];
-        if (existing.Status == QuestionStatus.Retired) throw new DomainException("Question.Retired", code);
         if (existing.Content.SameAs(c.Content)) return [];
+        if (existing.Status == QuestionStatus.Retired) throw new DomainException("Question.Retired", code);
         return [new QuestionRevised(existing.Id, existing.CurrentVersion + 1, c.Content, author, c.Source,
             Text.Required(c.Reason, "Reason"))];
     }
@@ -56,10 +56,14 @@ public static class QuestionDecider
     public static object[] Decide(RetireQuestion c, Question q) =>
         q.Status == QuestionStatus.Retired ? [] : [new QuestionRetired(q.Id, Text.Required(c.Reason, "Reason"))];
 
+    /// <summary>Words that name pages under /questions/ and so cannot be codes.</summary>
+    static readonly string[] Reserved = ["new", "review", "import"];
+
     public static string CheckCode(string code)
     {
         var trimmed = code.Trim();
-        if (trimmed.Length is 0 or > 32 || !trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        if (trimmed.Length is 0 or > 32 || !trimmed.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')
+            || Reserved.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
             throw new DomainException("Question.CodeFormat", code);
         return trimmed;
     }

@@ -20,12 +20,12 @@ public static class QuestionRules
         var problems = new List<QuestionProblem>();
         void Add(string field, string key, params object[] args) => problems.Add(new(field, Messages.Format(key, args)));
 
-        if (string.IsNullOrWhiteSpace(q.Stem)) Add("stem", "Question.StemRequired");
         if (q.Difficulty is < 1 or > 5) Add("difficulty", "Question.Difficulty", q.Difficulty);
         if (q.Category == QuestionCategory.Professional && q.Domain is null) Add("domain", "Question.DomainRequired");
         if (q.Category == QuestionCategory.Public && q.Domain is not null) Add("domain", "Question.DomainNotForPublic");
         if (q.Type == QuestionType.Case)
         {
+            if (string.IsNullOrWhiteSpace(q.Stem)) Add("stem", "Question.StemRequired");
             if (q.Options.Count > 0 || q.Correct.Count > 0) Add("options", "Question.CaseHasNoOptions");
             if (q.SubQuestions.Count is < 2 or > 5) Add("questions", "Question.CaseSubQuestionCount", q.SubQuestions.Count);
             for (var i = 0; i < q.SubQuestions.Count; i++)

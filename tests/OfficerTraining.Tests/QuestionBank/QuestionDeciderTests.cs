@@ -117,8 +117,18 @@ public class when_questions_are_written_and_reviewed
             .Should().Throw<DomainException>().Which.Key.Should().Be("Question.Retired");
     }
 
-    [Fact]
-    public void a_bad_code_is_refused() =>
-        FluentActions.Invoking(() => QuestionDecider.CheckCode("XZCF 0001")).Should().Throw<DomainException>()
+    [Theory]
+    [InlineData("XZCF 0001")]
+    [InlineData("new")]   // names a page under /questions/
+    [InlineData("Review")]
+    public void a_bad_code_is_refused(string code) =>
+        FluentActions.Invoking(() => QuestionDecider.CheckCode(code)).Should().Throw<DomainException>()
             .Which.Key.Should().Be("Question.CodeFormat");
+
+    [Fact]
+    public void re_importing_a_retired_question_unchanged_is_not_an_error()
+    {
+        var retired = Fold([.. ApprovedHistory, new QuestionRetired(Id, "法律修订")]);
+        QuestionDecider.Decide(new SaveQuestion(Code, Questions.Single(), "bank.yaml", "import"), retired, "trainer").Should().BeEmpty();
+    }
 }

@@ -34,6 +34,13 @@ public class when_checking_a_question
     }
 
     [Fact]
+    public void an_empty_stem_is_reported_once()
+    {
+        Fields(Questions.Single(" ")).Should().Equal("stem");
+        Fields(Questions.Case() with { Stem = "" }).Should().Equal("stem");
+    }
+
+    [Fact]
     public void a_true_false_question_has_the_fixed_options() =>
         Fields(Questions.TrueFalse() with { Options = ["对", "错"] }).Should().Equal("options");
 
