@@ -1,5 +1,8 @@
 using JasperFx;
+using OfficerTraining.Web.Commands;
 using OfficerTraining.Web.Hosting;
+
+CommandLineOutput.KeepForJsonOnly(args);
 
 var builder = WebApplication.CreateBuilder(args);
 
