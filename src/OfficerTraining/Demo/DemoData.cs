@@ -4,27 +4,30 @@ using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
+using OfficerTraining.QuestionBank;
+using OfficerTraining.QuestionBank.Import;
 
 namespace OfficerTraining.Demo;
 
 /// <summary>What seeding did: nothing (the database already had agencies), or what it created.</summary>
 public sealed record DemoDataSummary(
-    bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, TimeSpan Elapsed)
+    bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, int ApprovedQuestions, TimeSpan Elapsed)
 {
-    public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], TimeSpan.Zero);
+    public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], 0, TimeSpan.Zero);
 
     public override string ToString() => AlreadySeeded
         ? "Already seeded: the database has agencies, nothing was changed."
-        : $"{Agencies} agencies, {Officers} officers and the accounts {string.Join(", ", Accounts)} " +
-          $"(password {DemoCity.Password}) created in {Elapsed.TotalSeconds:0.0} s.";
+        : $"{Agencies} agencies, {Officers} officers, the accounts {string.Join(", ", Accounts)} " +
+          $"(password {DemoCity.Password}) and {ApprovedQuestions} approved questions created in {Elapsed.TotalSeconds:0.0} s.";
 }
 
 /// <summary>
 /// Writes the demo city (<see cref="DemoCity"/>) into an empty database through the ordinary command handlers, as the
-/// system actor, so every agency, officer and account has its events and history like any other. Scoped: account
-/// commands go through Identity's UserManager.
+/// system actor, so every agency, officer and account has its events and history like any other; then the shipped question
+/// bank, recorded as approved by the demo reviewer. Scoped: account commands go through Identity's UserManager.
 /// </summary>
-public sealed class DemoData(IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts)
+public sealed class DemoData(
+    IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts, QuestionImport questions)
 {
     /// <summary>True when the database has any agency: demo data is only ever written into an empty city.</summary>
     public async Task<bool> IsSeeded(CancellationToken ct)
@@ -59,7 +62,12 @@ public sealed class DemoData(IDocumentStore store, AgencyCommands agencies, Offi
                 DemoCity.Password, [account.Role], account.OfficerId), Actor.System, ct);
             created.Add(account.UserName);
         }
-        return new(false, plan.Agencies.Count, plan.Officers.Count, created, Stopwatch.GetElapsedTime(started));
+
+        // The shipped bank was reviewed before it was committed; the demo reviewer's approval stands for that review.
+        var reviewer = plan.Accounts.Single(a => a.Role == Roles.Reviewer).UserName;
+        var bank = await questions.Run(ShippedBank.Read(), Actor.System, approveAs: reviewer, ct: ct);
+        if (!bank.Succeeded) throw new InvalidOperationException("The shipped question bank does not import: " + bank.Errors[0]);
+        return new(false, plan.Agencies.Count, plan.Officers.Count, created, bank.Approved, Stopwatch.GetElapsedTime(started));
     }
 
     async Task<bool> UserNameTaken(string userName, CancellationToken ct)

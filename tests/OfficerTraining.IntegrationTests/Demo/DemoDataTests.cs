@@ -7,6 +7,7 @@ using OfficerTraining.Demo;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
 using OfficerTraining.Officers;
+using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.IntegrationTests.Demo;
 
@@ -115,5 +116,16 @@ public sealed class DemoDataTests(SeededDemoCity city) : IClassFixture<SeededDem
         admin!.Roles.Should().Equal(Roles.Administrator);
         (await users.CheckPasswordAsync(admin, DemoCity.Password)).Should().BeTrue();
         (await users.CheckPasswordAsync(admin, "wrong-password")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_shipped_bank_is_there_approved_by_the_demo_reviewer()
+    {
+        city.FirstSeed.ApprovedQuestions.Should().BeGreaterThanOrEqualTo(300);
+        await using var session = city.Store.QuerySession();
+        var approved = await session.Query<Question>().Where(q => q.Status == QuestionStatus.Approved).ToListAsync(Ct);
+        approved.Should().HaveCount(city.FirstSeed.ApprovedQuestions);
+        var events = await session.Events.FetchStreamAsync(approved[0].Id, token: Ct);
+        events.Select(e => e.Data).OfType<QuestionApproved>().Should().ContainSingle().Which.Reviewer.Should().Be("reviewer");
     }
 }

@@ -49,4 +49,9 @@ public class ShippedBankTests
         Bank.Errors.Where(e => e.Field.EndsWith("citations", StringComparison.Ordinal))
             .Select(e => e.ToString()).Should().BeEmpty();
     }
+
+    [Fact]
+    public void the_bank_embedded_in_the_app_is_the_folder_in_the_repository() =>
+        ShippedBank.Read().Questions.Select(q => (q.Code, q.File)).Should()
+            .Equal(Bank.Questions.Select(q => (q.Code, q.File)));
 }
