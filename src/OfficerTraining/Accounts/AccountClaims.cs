@@ -12,7 +12,7 @@ public static class AccountClaims
 
     /// <summary>The actor behind a signed-in principal, for command handlers.</summary>
     public static Actor ToActor(this ClaimsPrincipal user) =>
-        new(user.Identity?.Name ?? "anonymous", [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+        new(user.Identity?.Name ?? "anonymous", [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)], user.OfficerIdOf());
 
     public static Guid? OfficerIdOf(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirst(OfficerId)?.Value, out var id) ? id : null;

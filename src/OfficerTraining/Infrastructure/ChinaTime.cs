@@ -9,4 +9,8 @@ public static class ChinaTime
     public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+
+    /// <summary>A moment as people in China read it: 2026-03-02 09:00.</summary>
+    public static string Format(DateTimeOffset moment) =>
+        moment.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,8 +17,8 @@ public static class Roles
 }
 
 /// <summary>Who is giving a command. Handlers check it before they load anything, so a page or endpoint that forgot
-/// its own check still cannot change data.</summary>
-public sealed record Actor(string UserName, IReadOnlyCollection<string> Roles)
+/// its own check still cannot change data. <see cref="OfficerId"/> is the officer record an Officer account is linked to.</summary>
+public sealed record Actor(string UserName, IReadOnlyCollection<string> Roles, Guid? OfficerId = null)
 {
     /// <summary>Used by the command line and by first-start seeding, which run with the operator's authority.</summary>
     public static Actor System { get; } = new("system", [Infrastructure.Roles.Administrator]);
