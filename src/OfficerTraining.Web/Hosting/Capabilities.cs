@@ -1,5 +1,6 @@
 using OfficerTraining.Agencies;
 using OfficerTraining.Demo;
+using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
 
@@ -13,6 +14,7 @@ public static class Capabilities
             .AddAgencies()
             .AddOfficers(_ => PersonalDataSecret.Load(builder.Configuration, builder.Environment))
             .AddQuestionBank()
+            .AddExams()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();
     }

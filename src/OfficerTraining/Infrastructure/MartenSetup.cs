@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
 using Weasel.Core;
@@ -31,6 +32,7 @@ public static class MartenSetup
         opts.ConfigureOfficers();
         opts.ConfigureAccounts();
         opts.ConfigureQuestionBank();
+        opts.ConfigureExams();
         return opts;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
 using OfficerTraining.Demo;
+using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
@@ -37,6 +38,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddAgencies()
             .AddOfficers(PersonalDataSecret)
             .AddQuestionBank()
+            .AddExams()
             .AddScoped<DemoData>();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

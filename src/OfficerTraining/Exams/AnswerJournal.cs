@@ -1,0 +1,259 @@
+using System.Threading.Channels;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OfficerTraining.Infrastructure;
+
+namespace OfficerTraining.Exams;
+
+public enum AnswerSaveStatus { Saved, AlreadySaved, Refused }
+
+/// <summary>What became of one answer save. <see cref="Version"/> is the attempt's version after it (Saved) or as found
+/// (AlreadySaved: a retry, or an older save arriving after a newer one); <see cref="Message"/> says why it was refused.</summary>
+public sealed record AnswerSaveResult(AnswerSaveStatus Status, long Version, string? MessageKey = null, string? Message = null)
+{
+    public static AnswerSaveResult Saved(long version) => new(AnswerSaveStatus.Saved, version);
+    public static AnswerSaveResult AlreadySaved(long version) => new(AnswerSaveStatus.AlreadySaved, version);
+    public static AnswerSaveResult Refused(DomainException e) => new(AnswerSaveStatus.Refused, 0, e.Key, e.Message);
+}
+
+/// <param name="MaxBatch">The most saves one commit carries.</param>
+/// <param name="Capacity">Saves waiting beyond this make callers wait to enqueue (back-pressure, not loss).</param>
+public sealed record AnswerJournalOptions(int MaxBatch, int Capacity)
+{
+    public static readonly AnswerJournalOptions Default = new(256, 20_000);
+}
+
+/// <summary>Counters for dashboards and tests: <see cref="Commits"/> is the number of database transactions written;
+/// <see cref="Rewritten"/> counts batches written again one attempt at a time (another node wrote one of their attempts).</summary>
+public sealed record AnswerJournalStats(long Saves, long Batches, long Commits, int LargestBatch, long Rewritten);
+
+/// <summary>
+/// The durable answer path. <see cref="Save"/> returns only once the answer is committed in PostgreSQL (or refused), so
+/// the page says "saved" only then. Saves from many officers at the same moment share commits: callers enqueue; one
+/// writer drains what is waiting, fetches each attempt once, decides every save in order on an evolving copy, appends,
+/// and commits once. A refusal refuses only its own save. If another node wrote one of the attempts meanwhile, the batch
+/// is written again one attempt at a time. Every waiter is completed: with a result, the error, or cancelled on shutdown.
+/// </summary>
+public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
+{
+    readonly IDocumentStore _store;
+    readonly TimeProvider _clock;
+    readonly ILogger<AnswerJournal> _logger;
+    readonly AnswerJournalOptions _options;
+    readonly Channel<PendingSave> _queue;
+    readonly CancellationTokenSource _abort = new();
+    readonly Task _writer;
+    long _saves, _batches, _commits, _rewritten;
+    int _largestBatch;
+
+    public AnswerJournal(IDocumentStore store, TimeProvider clock, ILogger<AnswerJournal> logger, AnswerJournalOptions options)
+    {
+        (_store, _clock, _logger, _options) = (store, clock, logger, options);
+        _queue = Channel.CreateBounded<PendingSave>(new BoundedChannelOptions(options.Capacity)
+        {
+            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+        });
+        _writer = Task.Run(WriteLoop);
+    }
+
+    public AnswerJournalStats Stats => new(Interlocked.Read(ref _saves), Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _commits), Volatile.Read(ref _largestBatch), Interlocked.Read(ref _rewritten));
+
+    /// <summary>Records an officer's answer on their own attempt. Throws when it could not be written (database down,
+    /// shutting down): the page keeps the answer and tries again; a retry of a saved answer is AlreadySaved. Cancelling
+    /// <paramref name="ct"/> stops the wait, not the save.</summary>
+    public async Task<AnswerSaveResult> Save(RecordAnswer command, Actor actor, CancellationToken ct = default)
+    {
+        try
+        {
+            actor.Require(Roles.Officer);
+        }
+        catch (DomainException e)
+        {
+            return AnswerSaveResult.Refused(e);
+        }
+        var pending = new PendingSave(command, actor, _clock.GetUtcNow()); // judged against the deadline as received
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new InvalidOperationException("The answer journal has stopped: the answer was not saved.");
+        }
+        return await pending.Result.Task.WaitAsync(ct);
+    }
+
+    async Task WriteLoop()
+    {
+        var batch = new List<PendingSave>(_options.MaxBatch);
+        while (true)
+        {
+            try
+            {
+                // No token: the loop ends when StopAsync completes the queue and the writer has drained it.
+                if (!await _queue.Reader.WaitToReadAsync()) return;
+                batch.Clear();
+                while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var save)) batch.Add(save);
+                Interlocked.Increment(ref _batches);
+                InterlockedMax(ref _largestBatch, batch.Count);
+                await WriteBatch(batch);
+            }
+            catch (Exception e)
+            {
+                if (!_abort.IsCancellationRequested) LogSavesFailed(e, batch.Count);
+                foreach (var save in batch) save.Fail(e);
+            }
+        }
+    }
+
+    async Task WriteBatch(List<PendingSave> batch)
+    {
+        var attempts = batch.GroupBy(s => s.Command.AttemptId).ToList();
+        try
+        {
+            await Commit(attempts, _abort.Token);
+        }
+        catch (ConcurrencyException) when (!_abort.IsCancellationRequested)
+        {
+            // Another node wrote one of these attempts since the fetch: that must not cost the other officers their saves.
+            Interlocked.Increment(ref _rewritten);
+            LogConflict(batch.Count);
+            foreach (var attempt in attempts) await WriteAlone(attempt);
+        }
+        // Anything else (the database is down or slow) fails the batch at once: the pages send their answers again,
+        // rather than every attempt of the batch waiting out its own timeout in turn.
+    }
+
+    /// <summary>Writes one attempt's saves in a session of their own, deciding again on what the other node wrote. Any
+    /// other failure ends the rewrite: the writer loop fails the saves not yet completed.</summary>
+    async Task WriteAlone(IGrouping<Guid, PendingSave> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await Commit([attempt], _abort.Token);
+                return;
+            }
+            catch (ConcurrencyException e) when (tries >= 3)
+            {
+                LogAttemptFailed(e, attempt.Key); // still racing another node: these pages send their answers again
+                foreach (var save in attempt) save.Fail(e);
+                return;
+            }
+            catch (ConcurrencyException) when (!_abort.IsCancellationRequested)
+            {
+            }
+        }
+    }
+
+    /// <summary>One session, one fetch per attempt (one round trip for all), one commit; waiters complete after it.</summary>
+    async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, CancellationToken ct)
+    {
+        await using var session = _store.LightweightSession();
+        var streams = await session.Events.FetchManyForWriting<ExamAttempt>([.. attempts.Select(a => a.Key)], ct);
+        var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
+        var appended = 0;
+        for (var i = 0; i < attempts.Count; i++) appended += Decide(streams[i], attempts[i], outcomes);
+        if (appended > 0)
+        {
+            await session.SaveChangesAsync(ct);
+            Interlocked.Increment(ref _commits);
+        }
+        foreach (var (save, result) in outcomes) save.Result.TrySetResult(result);
+        Interlocked.Add(ref _saves, outcomes.Count);
+    }
+
+    /// <summary>Decides the saves for one attempt in the order they arrived, each on the state the previous ones left.</summary>
+    static int Decide(IEventStream<ExamAttempt> stream, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes)
+    {
+        var state = stream.Aggregate;
+        var version = stream.StartingVersion ?? 0;
+        var appended = 0;
+        foreach (var save in saves)
+        {
+            try
+            {
+                if (state is null) throw new DomainException("Exam.AttemptNotFound");
+                if (state.OfficerId != save.Actor.OfficerId) throw new DomainException("Exam.NotYourAttempt");
+                var events = AttemptDecider.Decide(save.Command, state, save.ReceivedAt);
+                foreach (var e in events.Cast<AnswerRecorded>())
+                {
+                    var wrapped = e.AsEvent();
+                    wrapped.UserName = save.Actor.UserName; // one session carries many officers' answers
+                    stream.AppendOne(wrapped);
+                    state = ExamAttempt.Apply(e, state);
+                }
+                version += events.Length;
+                appended += events.Length;
+                outcomes.Add((save, events.Length == 0 ? AnswerSaveResult.AlreadySaved(version) : AnswerSaveResult.Saved(version)));
+            }
+            catch (DomainException e)
+            {
+                outcomes.Add((save, AnswerSaveResult.Refused(e)));
+            }
+        }
+        return appended;
+    }
+
+    static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Takes no more saves and writes those already waiting; if the host stops waiting first, the rest are
+    /// cancelled (their pages did not show "saved", and will send them again).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync(); // the writer's database calls end now, and every waiter left is cancelled
+            try
+            {
+                await _writer.WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // _abort is not disposed: a writer still inside the database after the wait above must be able to read it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await StopAsync(timeout.Token);
+    }
+
+    sealed record PendingSave(RecordAnswer Command, Actor Actor, DateTimeOffset ReceivedAt)
+    {
+        public TaskCompletionSource<AnswerSaveResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception e)
+        {
+            if (e is OperationCanceledException) Result.TrySetCanceled();
+            else Result.TrySetException(e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another writer changed an attempt of a batch of {Count} answers; retrying one attempt at a time")]
+    partial void LogConflict(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} answers could not be written")]
+    partial void LogSavesFailed(Exception e, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answers to attempt {AttemptId} lost three races with another node")]
+    partial void LogAttemptFailed(Exception e, Guid attemptId);
+}

@@ -1,0 +1,52 @@
+using Marten;
+using OfficerTraining.QuestionBank;
+
+namespace OfficerTraining.Exams;
+
+/// <summary>
+/// The approved, non-retired questions papers are drawn from, read from the bank at most once a minute (a singleton).
+/// </summary>
+/// <remarks>
+/// On exam day hundreds of officers start within minutes; each start must not read the whole bank. The list is loaded
+/// once and shared for <see cref="Lifetime"/> (concurrent callers share one load; a failed load is not kept). So a
+/// question approved, revised or retired less than a minute ago may not be drawn — or may still be drawn in its
+/// previous approved version — until the cache expires. Every paper records the code, id and version it was drawn with,
+/// so a paper stays exactly what it was either way.
+/// </remarks>
+public sealed class ApprovedPool(IDocumentStore store, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    readonly Lock _sync = new();
+    (Task<IReadOnlyList<ApprovedQuestion>> Load, DateTimeOffset StartedAt)? _cached;
+
+    /// <summary>The approved questions in code order, at most <see cref="Lifetime"/> old.</summary>
+    public Task<IReadOnlyList<ApprovedQuestion>> Current(CancellationToken ct = default)
+    {
+        Task<IReadOnlyList<ApprovedQuestion>> load;
+        lock (_sync)
+        {
+            var now = clock.GetUtcNow();
+            if (_cached is not { } c || now - c.StartedAt >= Lifetime || c.Load.IsFaulted || c.Load.IsCanceled)
+                _cached = c = (Load(), now);
+            load = c.Load;
+        }
+        // The shared load is not tied to any caller's token; a caller that gives up only stops waiting.
+        return load.WaitAsync(ct);
+    }
+
+    /// <summary>Forgets the cached list, so the next call reads the bank (e.g. after a bulk approval).</summary>
+    public void Invalidate()
+    {
+        lock (_sync) _cached = null;
+    }
+
+    async Task<IReadOnlyList<ApprovedQuestion>> Load()
+    {
+        await using var session = store.QuerySession();
+        var questions = await session.Query<Question>()
+            .Where(q => q.ApprovedVersion != null && q.Status != QuestionStatus.Retired)
+            .ToListAsync(CancellationToken.None);
+        return PaperDrawer.InCodeOrder([.. questions.Select(ApprovedQuestion.From).OfType<ApprovedQuestion>()]);
+    }
+}
