@@ -49,7 +49,7 @@ public static class AttemptDecider
             throw new DomainException("Exam.WindowCutsTime", (int)Math.Floor(timing.Available.TotalMinutes));
         var b = session.Blueprint;
         return [new ExamAttemptStarted(c.AttemptId, session.Id, officer.Id, attemptsSoFar + 1, paper,
-            new AttemptRules(b.MultipleChoice, b.PassMark, b.Review, b.ReviewTiming, session.Closes), now, timing.Deadline, timing.CutByWindow)];
+            new AttemptRules(b.MultipleChoice, b.PassMark, b.Review, b.ReviewTiming, session.Closes, session.Purpose, session.Year), now, timing.Deadline, timing.CutByWindow)];
     }
 
     public static object[] Decide(RecordAnswer c, ExamAttempt a, DateTimeOffset now)

@@ -2,9 +2,11 @@ namespace OfficerTraining.Exams;
 
 public enum AttemptStatus { InProgress, Submitted, TimedOut, Voided }
 
-/// <summary>The rules an attempt is graded and reviewed by, copied from the session when it starts.</summary>
+/// <summary>The rules an attempt is graded and reviewed by, and what it counts for, copied from the session when it
+/// starts (so the training and certificate parts read an attempt's purpose without the session).</summary>
 public sealed record AttemptRules(
-    MultipleChoiceScoring MultipleChoice, decimal PassMark, ReviewDetail Review, ReviewTiming ReviewTiming, DateTimeOffset WindowCloses);
+    MultipleChoiceScoring MultipleChoice, decimal PassMark, ReviewDetail Review, ReviewTiming ReviewTiming, DateTimeOffset WindowCloses,
+    ExamPurpose Purpose = ExamPurpose.CourseQuiz, int? Year = null);
 
 /// <param name="Deadline">min(start + duration + extra time, window close): the server's, never the browser's.</param>
 /// <param name="CutByWindow">The window's close shortened the officer's time (they were warned and accepted).</param>

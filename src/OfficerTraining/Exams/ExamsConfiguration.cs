@@ -39,7 +39,8 @@ public static class ExamsConfiguration
             .AddSingleton<ExamSessionCommands>()
             .AddSingleton<AttemptCommands>()
             .AddSingleton<AnswerJournal>()
-            .AddSingleton<AttemptCloser>();
+            .AddSingleton<AttemptCloser>()
+            .AddSingleton<ExamResults>();
         services.AddHostedService(sp => sp.GetRequiredService<AnswerJournal>());
         services.AddHostedService(sp => sp.GetRequiredService<AttemptCloser>());
         return services;

@@ -58,6 +58,12 @@ public class when_an_annual_review_has_been_sat(AppFactory app)
         await using var store = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var graded = await store.LoadAsync<ExamAttempt>(attempt);
         graded!.Result!.Should().BeEquivalentTo(new { Score = 100m, MaxScore = 100m, Passed = true });
+
+        // What the annual review of certificates will ask.
+        var results = app.Services.GetRequiredService<ExamResults>();
+        (await results.PassedAnnualReview(app.OfficerId, 2026)).Should().BeTrue();
+        (await results.PassedAnnualReview(app.OfficerId, 2025)).Should().BeFalse();
+        (await results.ForOfficer(app.OfficerId)).Should().Contain(r => r.AttemptId == attempt && r.Purpose == ExamPurpose.AnnualReview);
     }
 
     [Theory]
