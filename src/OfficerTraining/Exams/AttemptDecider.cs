@@ -41,6 +41,7 @@ public static class AttemptDecider
         if (session.Cancelled) throw new DomainException("Exam.SessionCancelled", session.Title);
         if (now < session.Opens) throw new DomainException("Exam.NotOpenYet", session.Title, ChinaTime.Format(session.Opens));
         if (now >= session.Closes) throw new DomainException("Exam.Closed", session.Title);
+        if (!officer.Active) throw new DomainException("Officer.Inactive", officer.Name);
         if (!session.Roster.Includes(officer.Id, officer.AgencyId, officer.Domains)) throw new DomainException("Exam.NotOnRoster", session.Title);
         if (attemptsSoFar >= session.Blueprint.AttemptsAllowed)
             throw new DomainException("Exam.NoAttemptsLeft", session.Title, session.Blueprint.AttemptsAllowed);

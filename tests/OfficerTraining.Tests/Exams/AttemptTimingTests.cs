@@ -48,6 +48,15 @@ public class when_an_officer_starts_an_exam
             .Should().Throw<DomainException>().Which.Key.Should().Be(key);
 
     [Fact]
+    public void a_deactivated_officer_does_not_start()
+    {
+        var session = Session();
+        FluentActions.Invoking(() => AttemptDecider.Decide(new StartAttempt(Guid.NewGuid(), session.Id, Officer.Id, true), session,
+                Officer with { Active = false }, 0, SmallPaper, Opens))
+            .Should().Throw<DomainException>().Which.Key.Should().Be("Officer.Inactive");
+    }
+
+    [Fact]
     public void an_officer_off_the_roster_or_out_of_attempts_is_refused()
     {
         var elsewhere = new Roster(false, [Guid.NewGuid()], [], []);
