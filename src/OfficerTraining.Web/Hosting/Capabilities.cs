@@ -3,6 +3,7 @@ using OfficerTraining.Demo;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Training;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -15,6 +16,7 @@ public static class Capabilities
             .AddOfficers(_ => PersonalDataSecret.Load(builder.Configuration, builder.Environment))
             .AddQuestionBank()
             .AddExams()
+            .AddTraining()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();
     }

@@ -5,6 +5,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Training;
 using Weasel.Core;
 
 namespace OfficerTraining.Infrastructure;
@@ -33,6 +34,7 @@ public static class MartenSetup
         opts.ConfigureAccounts();
         opts.ConfigureQuestionBank();
         opts.ConfigureExams();
+        opts.ConfigureTraining();
         return opts;
     }
 }

@@ -8,6 +8,7 @@ using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Training;
 
 namespace OfficerTraining.IntegrationTests.Harness;
 
@@ -39,6 +40,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddOfficers(PersonalDataSecret)
             .AddQuestionBank()
             .AddExams()
+            .AddTraining()
             .AddScoped<DemoData>();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
