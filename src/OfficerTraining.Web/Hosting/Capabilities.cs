@@ -3,6 +3,7 @@ using OfficerTraining.Demo;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
 namespace OfficerTraining.Web.Hosting;
@@ -17,6 +18,7 @@ public static class Capabilities
             .AddQuestionBank()
             .AddExams()
             .AddTraining()
+            .AddSettings()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();
     }

@@ -5,6 +5,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Settings;
 using OfficerTraining.Training;
 using Weasel.Core;
 
@@ -35,6 +36,7 @@ public static class MartenSetup
         opts.ConfigureQuestionBank();
         opts.ConfigureExams();
         opts.ConfigureTraining();
+        opts.ConfigureSettings();
         return opts;
     }
 }

@@ -8,6 +8,7 @@ using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
 namespace OfficerTraining.IntegrationTests.Harness;
@@ -41,6 +42,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddQuestionBank()
             .AddExams()
             .AddTraining()
+            .AddSettings()
             .AddScoped<DemoData>();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

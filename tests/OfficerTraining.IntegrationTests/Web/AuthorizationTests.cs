@@ -132,3 +132,20 @@ public class when_the_administrator_registers_an_officer(AppFactory app)
         (await officer.GetAsync($"/admin/officers/{register.OfficerId}")).Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
     }
 }
+
+[Collection(nameof(App))]
+public class when_someone_opens_the_policy_settings(AppFactory app)
+{
+    [Theory]
+    [InlineData("administrator", HttpStatusCode.OK)]
+    [InlineData("supervisor", HttpStatusCode.OK)]
+    [InlineData("trainer", HttpStatusCode.Redirect)]
+    [InlineData("officer", HttpStatusCode.Redirect)]
+    public async Task only_administrators_and_supervisors_see_them(string user, HttpStatusCode expected)
+    {
+        var response = await (await app.SignedIn(user)).GetAsync("/admin/settings");
+        response.StatusCode.Should().Be(expected);
+        if (expected == HttpStatusCode.OK) (await response.Content.ReadAsStringAsync()).Should().Contain("60");
+        else response.Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
+    }
+}
