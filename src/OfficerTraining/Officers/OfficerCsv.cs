@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using OfficerTraining.Agencies;
 
 namespace OfficerTraining.Officers;
@@ -36,35 +33,6 @@ public static class OfficerCsv
             ["在编在职"] = EmploymentType.Established, ["合同制"] = EmploymentType.Contract,
             ["辅助执法人员"] = EmploymentType.Auxiliary, ["临时聘用"] = EmploymentType.Temporary,
         };
-
-    /// <summary>A data row: its line number in the file and its cells by field name (missing cells are "").</summary>
-    public sealed record Row(int Line, IReadOnlyDictionary<string, string> Cells);
-
-    /// <returns>The rows, or the header problem (a Messages key and its argument) when a column is missing.</returns>
-    public static (IReadOnlyList<Row> Rows, string? MissingColumn) Read(TextReader reader)
-    {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false, BadDataFound = null,
-        });
-        if (!csv.Read() || !csv.ReadHeader()) return ([], Columns[0].Headers[0]);
-        var header = csv.HeaderRecord!;
-        var index = new Dictionary<string, int>();
-        foreach (var (field, names) in Columns)
-        {
-            var at = Array.FindIndex(header, h => names.Contains(h.Trim().TrimStart('\uFEFF'), StringComparer.OrdinalIgnoreCase));
-            if (at < 0) return ([], names[0]);
-            index[field] = at;
-        }
-        var rows = new List<Row>();
-        while (csv.Read())
-        {
-            var cells = index.ToDictionary(kv => kv.Key, kv => csv.TryGetField<string>(kv.Value, out var v) ? v ?? "" : "");
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new Row(csv.Parser.RawRow, cells));
-        }
-        return (rows, null);
-    }
 
     public static bool TryParseDomains(string text, out List<EnforcementDomain> domains, out string? unknown)
     {

@@ -17,7 +17,7 @@ public sealed class OfficerImport(IDocumentStore store, OfficerCommands commands
         string fileName, TextReader reader, Actor actor, bool dryRun = false, CancellationToken ct = default)
     {
         actor.Require(Roles.Administrator);
-        var (rows, missingColumn) = OfficerCsv.Read(reader);
+        var (rows, missingColumn) = CsvTable.Read(reader, OfficerCsv.Columns);
         if (missingColumn is not null)
             return Failed(new ImportError(fileName, 1, missingColumn, Messages.Format("Import.MissingColumn", missingColumn)));
         if (rows.Count == 0) return Failed(new ImportError(fileName, 1, "", Messages.Format("Import.Empty")));
@@ -25,7 +25,7 @@ public sealed class OfficerImport(IDocumentStore store, OfficerCommands commands
         await using var session = store.OpenSession(actor);
         var agencies = (await session.Query<Agency>().ToListAsync(ct)).ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
         var errors = new List<ImportError>();
-        var parsed = new List<(OfficerCsv.Row Row, RegisterOfficer Command, string Hash)>();
+        var parsed = new List<(CsvRow Row, RegisterOfficer Command, string Hash)>();
         foreach (var row in rows)
         {
             var error = (string field, string key, object[] args) =>
@@ -64,7 +64,7 @@ public sealed class OfficerImport(IDocumentStore store, OfficerCommands commands
 
     static OfficerImportResult Failed(ImportError error) => new(0, [error], Saved: false);
 
-    static RegisterOfficer? Parse(OfficerCsv.Row row, Dictionary<string, Agency> agencies, Action<string, string, object[]> error)
+    static RegisterOfficer? Parse(CsvRow row, Dictionary<string, Agency> agencies, Action<string, string, object[]> error)
     {
         var ok = true;
         void Fail(string field, string key, params object[] args) { error(field, key, args); ok = false; }

@@ -20,15 +20,15 @@ public sealed class InPersonAttendanceImport(IDocumentStore store, NationalIdPro
     {
         actor.Require(Roles.Trainer, Roles.Administrator);
         TrainingDecider.CheckSession(session);
-        var (rows, missingColumn) = InPersonAttendanceCsv.Read(reader);
+        var (rows, missingColumn) = CsvTable.Read(reader, InPersonAttendanceCsv.Columns);
         if (missingColumn is not null)
             return Failed(new ImportError(fileName, 1, missingColumn, Messages.Format("Import.MissingColumn", missingColumn)));
         if (rows.Count == 0) return Failed(new ImportError(fileName, 1, "", Messages.Format("Import.Empty")));
 
         var errors = new List<ImportError>();
-        void Error(InPersonAttendanceCsv.Row row, string field, string key, params object[] args) =>
+        void Error(CsvRow row, string field, string key, params object[] args) =>
             errors.Add(new ImportError(fileName, row.Line, field, Messages.Format(key, args)));
-        var parsed = new List<(InPersonAttendanceCsv.Row Row, NationalIdNumber Id, string Hash)>();
+        var parsed = new List<(CsvRow Row, NationalIdNumber Id, string Hash)>();
         foreach (var row in rows)
         {
             var missing = false;
