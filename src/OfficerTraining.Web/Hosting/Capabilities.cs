@@ -1,4 +1,5 @@
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
@@ -18,6 +19,7 @@ public static class Capabilities
             .AddQuestionBank()
             .AddExams()
             .AddTraining()
+            .AddCourses()
             .AddSettings()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();

@@ -41,6 +41,16 @@ public sealed class ApprovedPool(IDocumentStore store, TimeProvider clock)
         lock (_sync) _cached = null;
     }
 
+    /// <summary><see cref="Feasibility.Check"/> against the pool. The pool may be up to a minute old; before refusing, it
+    /// looks again, since questions the trainer just had approved are the usual reason a blueprint becomes feasible.</summary>
+    public async Task<IReadOnlyList<SectionShortfall>> Shortfalls(Blueprint blueprint, CancellationToken ct = default)
+    {
+        var shortfalls = Feasibility.Check(blueprint, await Current(ct));
+        if (shortfalls.Count == 0) return shortfalls;
+        Invalidate();
+        return Feasibility.Check(blueprint, await Current(ct));
+    }
+
     async Task<IReadOnlyList<ApprovedQuestion>> Load()
     {
         await using var session = store.QuerySession();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
@@ -117,11 +115,6 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
 public static class AttemptIds
 {
     /// <param name="slot">1 for the officer's first attempt in the session, voided ones included.</param>
-    public static Guid For(Guid sessionId, Guid officerId, int slot)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"officer-training/attempt/{sessionId:N}/{officerId:N}/{slot}"));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom)
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    public static Guid For(Guid sessionId, Guid officerId, int slot) =>
+        NameBasedId.For($"officer-training/attempt/{sessionId:N}/{officerId:N}/{slot}");
 }

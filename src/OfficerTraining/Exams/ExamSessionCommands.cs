@@ -20,21 +20,11 @@ public sealed class ExamSessionCommands(IDocumentStore store, ApprovedPool pool,
     {
         actor.Require(Roles.Trainer, Roles.Administrator);
         var problems = BlueprintRules.Problems(c.Blueprint);
-        var shortfalls = problems.Count == 0 ? await Shortfalls(c.Blueprint, ct) : [];
+        var shortfalls = problems.Count == 0 ? await pool.Shortfalls(c.Blueprint, ct) : [];
         var events = ExamSessionDecider.Decide(c, problems, shortfalls, clock.GetUtcNow());
         await using var session = store.OpenSession(actor);
         session.Events.StartStream<ExamSession>(c.SessionId, events);
         await session.SaveChangesTranslated(ct);
-    }
-
-    /// <summary>The pool may be up to a minute old; before refusing, look again, since questions the trainer just had
-    /// approved are the usual reason a blueprint becomes feasible.</summary>
-    async Task<IReadOnlyList<SectionShortfall>> Shortfalls(Blueprint blueprint, CancellationToken ct)
-    {
-        var shortfalls = Feasibility.Check(blueprint, await pool.Current(ct));
-        if (shortfalls.Count == 0) return shortfalls;
-        pool.Invalidate();
-        return Feasibility.Check(blueprint, await pool.Current(ct));
     }
 
     public async Task Handle(GrantExtraTime c, Actor actor, CancellationToken ct = default)

@@ -8,7 +8,10 @@ public static class ChinaTime
 
     public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>The China-time date of a moment.</summary>
+    public static DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(Offset).DateTime);
 
     /// <summary>A moment as people in China read it: 2026-03-02 09:00.</summary>
     public static string Format(DateTimeOffset moment) =>

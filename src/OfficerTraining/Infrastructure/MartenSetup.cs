@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
 using OfficerTraining.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
@@ -36,6 +37,7 @@ public static class MartenSetup
         opts.ConfigureQuestionBank();
         opts.ConfigureExams();
         opts.ConfigureTraining();
+        opts.ConfigureCourses();
         opts.ConfigureSettings();
         return opts;
     }

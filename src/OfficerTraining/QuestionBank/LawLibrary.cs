@@ -1,4 +1,4 @@
-using System.Reflection;
+using OfficerTraining.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace OfficerTraining.QuestionBank;
@@ -13,7 +13,7 @@ public sealed partial class LawLibrary
 
     LawLibrary(Dictionary<string, (string, SortedDictionary<int, string>)> laws) => _laws = laws;
 
-    public static LawLibrary Shipped { get; } = LoadEmbedded();
+    public static LawLibrary Shipped { get; } = Load(EmbeddedFiles.In("laws/"));
 
     public IEnumerable<string> Names => _laws.Keys.Order(StringComparer.Ordinal);
 
@@ -50,19 +50,6 @@ public sealed partial class LawLibrary
             laws[name] = (text.Split('\n')[0].TrimStart('#', ' ').Trim(), articles);
         }
         return new LawLibrary(laws);
-    }
-
-    static LawLibrary LoadEmbedded()
-    {
-        var assembly = typeof(LawLibrary).Assembly;
-        return Load(assembly.GetManifestResourceNames().Where(n => n.StartsWith("laws/", StringComparison.Ordinal))
-            .Select(n => (n["laws/".Length..], Read(assembly, n))));
-    }
-
-    static string Read(Assembly assembly, string name)
-    {
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-        return reader.ReadToEnd();
     }
 
     [GeneratedRegex(@"^第([零一二三四五六七八九十百]+)条[\s　]+(.*)$")]

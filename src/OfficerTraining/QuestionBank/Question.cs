@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx.Events;
+using OfficerTraining.Infrastructure;
 
 namespace OfficerTraining.QuestionBank;
 
@@ -41,14 +40,8 @@ public sealed record Question(
     /// <summary>The content of a version (1-based), for papers that keep the version they were drawn with.</summary>
     public QuestionContent ContentOf(int version) => Versions[version - 1];
 
-    public static Guid StreamIdFor(string code)
-    {
-        // A name-based id: the same code always names the same stream, so re-importing a file finds its questions.
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("officer-training/question/" + code.Trim().ToUpperInvariant()));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom)
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    /// <summary>The same code always names the same stream, so re-importing a file finds its questions.</summary>
+    public static Guid StreamIdFor(string code) => NameBasedId.For("officer-training/question/" + code.Trim().ToUpperInvariant());
 
     public static Question Create(IEvent<QuestionDrafted> e) => new(
         e.Data.QuestionId, e.Data.Code, 1, QuestionStatus.Draft, null, e.Data.Content, e.Data.Author, [e.Data.Content],

@@ -1,3 +1,4 @@
+using OfficerTraining.Infrastructure;
 using OfficerTraining.QuestionBank.Import;
 
 namespace OfficerTraining.QuestionBank;
@@ -6,17 +7,5 @@ namespace OfficerTraining.QuestionBank;
 /// demo city) can load it wherever the app runs.</summary>
 public static class ShippedBank
 {
-    const string Prefix = "bank/";
-
-    public static ParsedBank Read()
-    {
-        var assembly = typeof(ShippedBank).Assembly;
-        return YamlBankReader.Read(assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (n[Prefix.Length..], reader.ReadToEnd());
-            }).ToList());
-    }
+    public static ParsedBank Read() => YamlBankReader.Read(EmbeddedFiles.In("bank/"));
 }

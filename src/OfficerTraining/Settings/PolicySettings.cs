@@ -5,6 +5,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Infrastructure;
+using OfficerTraining.Training;
 
 namespace OfficerTraining.Settings;
 
@@ -16,10 +17,11 @@ public sealed record Policy(
     string CertificateNumberPattern,
     int RevocationBanYears,
     decimal ExamPassMark,
-    int AttemptsAllowed)
+    int AttemptsAllowed,
+    CreditMode CourseCredit = CreditMode.ActiveMinutes)
 {
     /// <summary>The defaults of domain.md, in force for every year no administrator has set.</summary>
-    public static Policy Defaults { get; } = new(60m, 45, 5, "豫{agency}{year}{serial:D5}", 2, 60m, 1);
+    public static Policy Defaults { get; } = new(60m, 45, 5, "豫{agency}{year}{serial:D5}", 2, 60m, 1, CreditMode.ActiveMinutes);
 }
 
 /// <summary>The policy in force from <paramref name="FromYear"/> on (until a later year is set). Who set it is in the

@@ -13,6 +13,9 @@ public sealed record StudyClockRules(TimeSpan MaxGap, TimeSpan IdleLimit)
     public static readonly StudyClockRules Default = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 }
 
+/// <summary>A tab as the clock remembers it between heartbeats.</summary>
+public sealed record TabState(Heartbeat Last, DateTimeOffset? LastInteraction);
+
 public sealed record ActiveSpan(DateTimeOffset From, DateTimeOffset To)
 {
     public TimeSpan Duration => To - From;
@@ -40,23 +43,31 @@ public static class StudyClock
             .OrderBy(g => g.Key)
             .ToDictionary(g => g.Key, g => g.Sum(s => s.Duration.TotalMinutes));
 
+    /// <summary>One tab's next heartbeat: the active time since its previous one, if any. The live tracker steps each
+    /// tab as beats arrive; <see cref="ActiveSpans"/> folds the same steps over a recorded list.</summary>
+    public static (TabState State, ActiveSpan? Span) Step(TabState? state, Heartbeat beat, StudyClockRules rules)
+    {
+        ActiveSpan? span = null;
+        if (state is { Last: var previous } && previous.Visible && beat.Visible && beat.At - previous.At <= rules.MaxGap)
+        {
+            // An interaction reported by this beat happened somewhere in the interval, so the whole interval counts;
+            // otherwise accrual runs out IdleLimit after the last interaction.
+            var until = beat.Interacted ? beat.At
+                : state.LastInteraction is { } last ? Min(beat.At, last + rules.IdleLimit)
+                : previous.At;
+            if (until > previous.At) span = new ActiveSpan(previous.At, until);
+        }
+        var lastInteraction = beat.Interacted && beat.Visible ? beat.At : state?.LastInteraction;
+        return (new TabState(beat, lastInteraction), span);
+    }
+
     static IEnumerable<ActiveSpan> SpansOfOneTab(IEnumerable<Heartbeat> ordered, StudyClockRules rules)
     {
-        Heartbeat? previous = null;
-        DateTimeOffset? lastInteraction = null;
+        TabState? state = null;
         foreach (var beat in ordered)
         {
-            if (previous is not null && previous.Visible && beat.Visible && beat.At - previous.At <= rules.MaxGap)
-            {
-                // An interaction reported by this beat happened somewhere in the interval, so the whole interval counts;
-                // otherwise accrual runs out IdleLimit after the last interaction.
-                var until = beat.Interacted ? beat.At
-                    : lastInteraction is { } last ? Min(beat.At, last + rules.IdleLimit)
-                    : previous.At;
-                if (until > previous.At) yield return new ActiveSpan(previous.At, until);
-            }
-            if (beat.Interacted && beat.Visible) lastInteraction = beat.At;
-            previous = beat;
+            (state, var span) = Step(state, beat, rules);
+            if (span is not null) yield return span;
         }
     }
 
@@ -76,7 +87,7 @@ public static class StudyClock
         if (current is not null) yield return current;
     }
 
-    static IEnumerable<ActiveSpan> SplitAtNewYear(ActiveSpan span)
+    public static IEnumerable<ActiveSpan> SplitAtNewYear(ActiveSpan span)
     {
         var from = span.From;
         while (true)

@@ -56,7 +56,7 @@ public sealed class TrainingCommands(IDocumentStore store)
     }
 
     /// <summary>Stages credits on the officers' training streams, starting the streams that do not exist yet.</summary>
-    static async Task Credit(IDocumentSession session, IReadOnlyList<ClassHoursCredited> credits, CancellationToken ct)
+    internal static async Task Credit(IDocumentSession session, IReadOnlyList<ClassHoursCredited> credits, CancellationToken ct)
     {
         var ids = credits.Select(x => TrainingRecord.StreamIdFor(x.OfficerId)).Distinct().ToArray();
         var existing = (await session.LoadManyAsync<TrainingRecord>(ct, ids)).Select(r => r.Id).ToHashSet();

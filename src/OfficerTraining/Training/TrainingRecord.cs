@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using JasperFx.Events;
+using OfficerTraining.Infrastructure;
 
 namespace OfficerTraining.Training;
 
@@ -17,19 +16,15 @@ public sealed record TrainingRecord(Guid Id, Guid OfficerId, IReadOnlyList<Train
 {
     public long Version { get; init; }
 
-    public static Guid StreamIdFor(Guid officerId) => NameBased("officer-training/training-record/" + officerId.ToString("N"));
+    public static Guid StreamIdFor(Guid officerId) => NameBasedId.For("officer-training/training-record/" + officerId.ToString("N"));
 
     /// <summary>The credit an officer gets from one source (session or adjustment): recording it twice credits once.</summary>
     public static Guid CreditIdFor(Guid sourceId, Guid officerId) =>
-        NameBased($"officer-training/credit/{sourceId:N}/{officerId:N}");
+        NameBasedId.For($"officer-training/credit/{sourceId:N}/{officerId:N}");
 
-    static Guid NameBased(string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // version 8 (custom)
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
-    }
+    /// <summary>The credit a course gives an officer for the part studied in one year.</summary>
+    public static Guid CreditIdFor(Guid sourceId, Guid officerId, int year) =>
+        NameBasedId.For($"officer-training/credit/{sourceId:N}/{officerId:N}/{year}");
 
     /// <summary>The year's ledger, with <see cref="AnnualLedger.Fold"/>'s rules.</summary>
     public AnnualLedger LedgerFor(int year, decimal required = AnnualLedger.DefaultRequired) =>

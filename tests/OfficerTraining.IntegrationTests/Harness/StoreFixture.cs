@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
@@ -42,6 +43,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddQuestionBank()
             .AddExams()
             .AddTraining()
+            .AddCourses()
             .AddSettings()
             .AddScoped<DemoData>();
         services.AddAccounts();

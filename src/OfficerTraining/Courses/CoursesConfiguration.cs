@@ -1,0 +1,22 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using OfficerTraining.Training;
+
+namespace OfficerTraining.Courses;
+
+public static class CoursesConfiguration
+{
+    public static StoreOptions ConfigureCourses(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<Course>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Enrolment>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Course>().Index(c => c.Code).Index(c => c.Status);
+        opts.Schema.For<Enrolment>().Index(e => e.OfficerId).Index(e => e.CourseId);
+        return opts;
+    }
+
+    public static IServiceCollection AddCourses(this IServiceCollection services) => services
+        .AddSingleton<CourseCommands>().AddSingleton<CourseStudy>().AddSingleton<CourseCatalogue>()
+        .AddSingleton(StudyClockRules.Default).AddSingleton<StudyTracker>();
+}
