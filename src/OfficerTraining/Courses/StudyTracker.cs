@@ -50,7 +50,7 @@ public sealed class StudyTracker(CourseStudy study, TimeProvider clock, StudyClo
                 meter.Watermark = span.To;
                 if (meter.Held is { } other && (other.Enrolment != enrolmentId || other.Lesson != lesson)) due.Add(Release(meter)!);
                 meter.Held ??= (enrolmentId, lesson, []);
-                meter.Held.Value.Spans.AddRange(StudyClock.SplitAtNewYear(span));
+                foreach (var part in StudyClock.SplitAtNewYear(span)) Hold(meter.Held.Value.Spans, part);
             }
             var mine = meter.Held is { } h && h.Enrolment == enrolmentId && h.Lesson == lesson;
             held = mine ? meter.Held!.Value.Spans.Sum(x => x.Duration.TotalSeconds) : 0;
@@ -75,6 +75,13 @@ public sealed class StudyTracker(CourseStudy study, TimeProvider clock, StudyClo
             report = Release(meter);
         }
         if (report is not null) await study.Record(report, actor, ct);
+    }
+
+    /// <summary>Consecutive beats extend one span (within a year), so a minute of study is one record, not six.</summary>
+    static void Hold(List<ActiveSpan> held, ActiveSpan part)
+    {
+        if (held.Count > 0 && held[^1].To == part.From && held[^1].Year == part.Year) held[^1] = held[^1] with { To = part.To };
+        else held.Add(part);
     }
 
     static StudyReport? Release(Meter meter)

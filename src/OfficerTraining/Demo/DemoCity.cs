@@ -27,6 +27,9 @@ public static class DemoCity
     /// officer). Demo data only: never seed it into a database people really use.</summary>
     public const string Password = "Demo@2026";
 
+    /// <summary>The demo trainer, who publishes the starter courses.</summary>
+    public const string TrainerUserName = "trainer";
+
     public static DemoCityPlan Generate(int seed = DefaultSeed)
     {
         var faker = new Faker("zh_CN") { Random = new Randomizer(seed) };
@@ -50,7 +53,7 @@ public static class DemoCity
         DemoAccount[] accounts =
         [
             new("admin", "系统管理员", Roles.Administrator, null),
-            new("trainer", "培训管理员", Roles.Trainer, null),
+            new(TrainerUserName, "培训管理员", Roles.Trainer, null),
             new("reviewer", "审题人", Roles.Reviewer, null),
             new("certofficer", "证件管理员", Roles.CertificateOfficer, null),
             new("supervisor", "执法监督员", Roles.Supervisor, null),

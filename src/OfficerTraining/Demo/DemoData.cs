@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Marten;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
@@ -11,23 +12,25 @@ namespace OfficerTraining.Demo;
 
 /// <summary>What seeding did: nothing (the database already had agencies), or what it created.</summary>
 public sealed record DemoDataSummary(
-    bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, int ApprovedQuestions, TimeSpan Elapsed)
+    bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, int ApprovedQuestions, int Courses,
+    TimeSpan Elapsed)
 {
-    public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], 0, TimeSpan.Zero);
+    public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], 0, 0, TimeSpan.Zero);
 
     public override string ToString() => AlreadySeeded
         ? "Already seeded: the database has agencies, nothing was changed."
         : $"{Agencies} agencies, {Officers} officers, the accounts {string.Join(", ", Accounts)} " +
-          $"(password {DemoCity.Password}) and {ApprovedQuestions} approved questions created in {Elapsed.TotalSeconds:0.0} s.";
+          $"(password {DemoCity.Password}) {ApprovedQuestions} approved questions and {Courses} published courses created in {Elapsed.TotalSeconds:0.0} s.";
 }
 
 /// <summary>
 /// Writes the demo city (<see cref="DemoCity"/>) into an empty database through the ordinary command handlers, as the
 /// system actor, so every agency, officer and account has its events and history like any other; then the shipped question
-/// bank, recorded as approved by the demo reviewer. Scoped: account commands go through Identity's UserManager.
+/// bank, recorded as approved by the demo reviewer, and the starter courses, published by the demo trainer. Scoped: account commands go through Identity's UserManager.
 /// </summary>
 public sealed class DemoData(
-    IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts, QuestionImport questions)
+    IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts, QuestionImport questions,
+    CourseCommands courses)
 {
     /// <summary>True when the database has any agency: demo data is only ever written into an empty city.</summary>
     public async Task<bool> IsSeeded(CancellationToken ct)
@@ -67,7 +70,23 @@ public sealed class DemoData(
         var reviewer = plan.Accounts.Single(a => a.Role == Roles.Reviewer).UserName;
         var bank = await questions.Run(ShippedBank.Read(), Actor.System, approveAs: reviewer, ct: ct);
         if (!bank.Succeeded) throw new InvalidOperationException("The shipped question bank does not import: " + bank.Errors[0]);
-        return new(false, plan.Agencies.Count, plan.Officers.Count, created, bank.Approved, Stopwatch.GetElapsedTime(started));
+        var published = await PublishStarterCourses(new Actor(DemoCity.TrainerUserName, [Roles.Trainer]), ct);
+        return new(false, plan.Agencies.Count, plan.Officers.Count, created, bank.Approved, published, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Publishes the starter catalogue (question-bank/courses) when the database has no course at all, as the
+    /// demo trainer: also for a database seeded before the catalogue shipped. Returns how many were published.</summary>
+    public async Task<int> PublishStarterCourses(Actor trainer, CancellationToken ct = default)
+    {
+        await using (var session = store.QuerySession())
+            if (await session.Query<Course>().AnyAsync(ct)) return 0;
+        var shipped = ShippedCourses.Read();
+        foreach (var course in shipped)
+        {
+            var id = await courses.Handle(new DraftCourse(course.Code, course.Content), trainer, ct);
+            await courses.Handle(new PublishCourse(id), null, trainer, ct);
+        }
+        return shipped.Count;
     }
 
     async Task<bool> UserNameTaken(string userName, CancellationToken ct)

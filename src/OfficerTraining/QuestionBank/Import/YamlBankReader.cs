@@ -15,7 +15,8 @@ public static class YamlBankReader
 {
     public static ParsedBank Read(string fileName, string text) => Read([(fileName, text)]);
 
-    /// <summary>Reads every *.yaml and *.yml file under <paramref name="dir"/> except the law texts (laws/), in order of
+    /// <summary>Reads every *.yaml and *.yml file under <paramref name="dir"/> except the law texts (laws/) and the
+    /// courses (courses/), in order of
     /// their paths; files are named by their path relative to <paramref name="dir"/>.</summary>
     public static ParsedBank ReadDirectory(string dir) => Read(BankFiles(dir)
         .Select(file => (file, File.ReadAllText(Path.Combine(dir, file)))).ToList());
@@ -24,7 +25,7 @@ public static class YamlBankReader
         .EnumerateFiles(dir, "*", SearchOption.AllDirectories)
         .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".yaml" or ".yml")
         .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
-        .Where(f => !f.StartsWith("laws/", StringComparison.OrdinalIgnoreCase))
+        .Where(f => !f.StartsWith("laws/", StringComparison.OrdinalIgnoreCase) && !f.StartsWith("courses/", StringComparison.OrdinalIgnoreCase))
         .Order(StringComparer.Ordinal)
         .ToList();
 
