@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
+using OfficerTraining.Exams;
 using OfficerTraining.Demo;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
@@ -62,6 +64,19 @@ public sealed class DemoDataTests(SeededDemoCity city) : IClassFixture<SeededDem
         accounts.Should().Be(6);
         city.FirstSeed.Accounts.Should().Equal("admin", "trainer", "reviewer", "certofficer", "supervisor", "officer");
         city.FirstSeed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task The_starter_courses_are_published_by_the_demo_trainer_each_with_its_quiz()
+    {
+        await using var session = city.Store.QuerySession();
+        var courses = await session.Query<Course>().ToListAsync(Ct);
+
+        city.FirstSeed.Courses.Should().Be(ShippedCourses.Read().Count);
+        courses.Should().HaveCount(city.FirstSeed.Courses).And.OnlyContain(c => c.Status == CourseStatus.Published);
+        (await session.LoadManyAsync<ExamSession>(Ct, courses.Select(c => c.Current!.QuizSessionId)))
+            .Should().HaveCount(courses.Count).And.OnlyContain(s => s.Purpose == ExamPurpose.CourseQuiz);
+        (await session.Events.FetchStreamAsync(courses[0].Id, token: Ct)).Should().OnlyContain(e => e.UserName == DemoCity.TrainerUserName);
     }
 
     [Fact]

@@ -5,12 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Courses;
 using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
 using OfficerTraining.QuestionBank.Import;
+using OfficerTraining.Settings;
+using OfficerTraining.Training;
 
 namespace OfficerTraining.IntegrationTests.Exams;
 
@@ -103,7 +106,10 @@ public sealed class ExamFixture : IAsyncLifetime
             .AddAgencies()
             .AddOfficers(StoreFixture.PersonalDataSecret)
             .AddQuestionBank()
-            .AddExams();
+            .AddExams()
+            .AddTraining()
+            .AddCourses()
+            .AddSettings();
         services.AddAccounts();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _hosts.Add(provider);
