@@ -2,6 +2,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
+using OfficerTraining.Notifications;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
 using OfficerTraining.Settings;
@@ -20,6 +21,7 @@ public static class Capabilities
             .AddExams()
             .AddTraining()
             .AddCourses()
+            .AddNotifications()
             .AddSettings()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();

@@ -4,6 +4,7 @@ using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
 using OfficerTraining.Courses;
 using OfficerTraining.Exams;
+using OfficerTraining.Notifications;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
 using OfficerTraining.Settings;
@@ -38,6 +39,7 @@ public static class MartenSetup
         opts.ConfigureExams();
         opts.ConfigureTraining();
         opts.ConfigureCourses();
+        opts.ConfigureNotifications();
         opts.ConfigureSettings();
         return opts;
     }

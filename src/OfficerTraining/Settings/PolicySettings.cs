@@ -78,6 +78,7 @@ public static class PolicyRules
         Range(p.RevocationBanYears, 0, 10, "RevocationBanYears");
         Range(p.ExamPassMark, 0, 100, "ExamPassMark");
         Range(p.AttemptsAllowed, 1, 5, "AttemptsAllowed");
+        if (!Enum.IsDefined(p.CourseCredit)) problems.Add(Messages.Format("Field.Required", Messages.Format("Field.CourseCredit")));
         if (string.IsNullOrWhiteSpace(c.Reason))
             problems.Add(Messages.Format("Field.Required", Messages.Format("Field.Reason")));
         return problems;

@@ -19,8 +19,6 @@ public sealed record AnnualLedger(
     IReadOnlyDictionary<CreditSource, decimal> BySource,
     decimal Total, IReadOnlyList<Guid> Credits)
 {
-    public const decimal DefaultRequired = 60;
-
     public decimal Remaining => Math.Max(0, Required - Total);
 
     public bool Met => Total >= Required;

@@ -1,37 +1,44 @@
 using Marten;
 using OfficerTraining.Officers;
+using OfficerTraining.Settings;
 
 namespace OfficerTraining.Training;
 
-/// <summary>Reads officers' annual ledgers: now, as of a past moment, and for an agency's view of who is behind.</summary>
-public sealed class TrainingLedgers(IDocumentStore store)
+/// <summary>Reads officers' annual ledgers against the year's requirement (a policy setting): now, as of a past moment,
+/// and for an agency's view of who is behind.</summary>
+public sealed class TrainingLedgers(IDocumentStore store, PolicyReader policy)
 {
-    public async Task<AnnualLedger> For(Guid officerId, int year, decimal required = AnnualLedger.DefaultRequired,
-        CancellationToken ct = default)
+    public async Task<AnnualLedger> For(Guid officerId, int year, CancellationToken ct = default)
     {
+        var required = await Required(year, ct);
         await using var session = store.QuerySession();
         var record = await session.LoadAsync<TrainingRecord>(TrainingRecord.StreamIdFor(officerId), ct);
         return record?.LedgerFor(year, required) ?? TrainingRecord.EmptyLedger(officerId, year, required);
     }
 
     /// <summary>The ledger as it stood at <paramref name="asOf"/>: only events recorded by then are folded.</summary>
-    public async Task<AnnualLedger> AsOf(Guid officerId, int year, DateTimeOffset asOf,
-        decimal required = AnnualLedger.DefaultRequired, CancellationToken ct = default)
+    public async Task<AnnualLedger> AsOf(Guid officerId, int year, DateTimeOffset asOf, CancellationToken ct = default)
     {
+        var required = await Required(year, ct);
         await using var session = store.QuerySession();
         var record = await session.Events.AggregateStreamAsync<TrainingRecord>(
             TrainingRecord.StreamIdFor(officerId), timestamp: asOf, token: ct);
         return record?.LedgerFor(year, required) ?? TrainingRecord.EmptyLedger(officerId, year, required);
     }
 
-    /// <summary>The active officers (of one agency, or all when <paramref name="agencyId"/> is null) who have not met
-    /// the year's requirement, furthest behind first. Two queries, whatever the number of officers.</summary>
+    /// <summary>The active officers (of the given agencies, or all when <paramref name="agencyIds"/> is null) who have not
+    /// met the year's requirement, furthest behind first. Two queries, whatever the number of officers.</summary>
     public async Task<IReadOnlyList<(Officer Officer, AnnualLedger Ledger)>> BelowTarget(
-        Guid? agencyId, int year, decimal required = AnnualLedger.DefaultRequired, CancellationToken ct = default)
+        IReadOnlyCollection<Guid>? agencyIds, int year, CancellationToken ct = default)
     {
+        var required = await Required(year, ct);
         await using var session = store.QuerySession();
         var query = session.Query<Officer>().Where(o => o.Active);
-        if (agencyId is { } agency) query = query.Where(o => o.AgencyId == agency);
+        if (agencyIds is not null)
+        {
+            var ids = agencyIds.ToArray();
+            query = query.Where(o => ids.Contains(o.AgencyId));
+        }
         var officers = await query.ToListAsync(ct);
         var records = (await session.LoadManyAsync<TrainingRecord>(ct,
             officers.Select(o => TrainingRecord.StreamIdFor(o.Id)).ToArray())).ToDictionary(r => r.OfficerId);
@@ -42,4 +49,6 @@ public sealed class TrainingLedgers(IDocumentStore store)
             .OrderBy(x => x.Ledger.Total).ThenBy(x => x.Officer.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    async Task<decimal> Required(int year, CancellationToken ct) => (await policy.For(year, ct)).RequiredClassHours;
 }

@@ -27,11 +27,11 @@ public sealed record TrainingRecord(Guid Id, Guid OfficerId, IReadOnlyList<Train
         NameBasedId.For($"officer-training/credit/{sourceId:N}/{officerId:N}/{year}");
 
     /// <summary>The year's ledger, with <see cref="AnnualLedger.Fold"/>'s rules.</summary>
-    public AnnualLedger LedgerFor(int year, decimal required = AnnualLedger.DefaultRequired) =>
+    public AnnualLedger LedgerFor(int year, decimal required) =>
         AnnualLedger.Fold(OfficerId, year, required, Credits.Where(c => !c.Withdrawn).Select(c => (object)new ClassHoursCredited(
             OfficerId, c.CreditId, c.StudiedOn, c.Hours, c.Category, c.Source, c.SourceId, c.Description)));
 
-    public static AnnualLedger EmptyLedger(Guid officerId, int year, decimal required = AnnualLedger.DefaultRequired) =>
+    public static AnnualLedger EmptyLedger(Guid officerId, int year, decimal required) =>
         AnnualLedger.Fold(officerId, year, required, []);
 
     // Create folds the first credit too: Marten runs Create or Apply for an event, never both.

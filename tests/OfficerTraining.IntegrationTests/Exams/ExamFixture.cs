@@ -7,6 +7,7 @@ using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
 using OfficerTraining.Courses;
 using OfficerTraining.Exams;
+using OfficerTraining.Notifications;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
 using OfficerTraining.Officers;
@@ -109,6 +110,7 @@ public sealed class ExamFixture : IAsyncLifetime
             .AddExams()
             .AddTraining()
             .AddCourses()
+            .AddNotifications()
             .AddSettings();
         services.AddAccounts();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

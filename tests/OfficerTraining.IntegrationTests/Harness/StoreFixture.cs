@@ -6,6 +6,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
+using OfficerTraining.Notifications;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
@@ -44,6 +45,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddExams()
             .AddTraining()
             .AddCourses()
+            .AddNotifications()
             .AddSettings()
             .AddScoped<DemoData>();
         services.AddAccounts();

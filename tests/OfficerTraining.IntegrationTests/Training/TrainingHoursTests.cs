@@ -3,6 +3,7 @@ using OfficerTraining.Agencies;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
 using OfficerTraining.Officers;
+using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
 namespace OfficerTraining.IntegrationTests.Training;
@@ -251,11 +252,30 @@ public class when_an_agency_looks_for_officers_below_target(StoreFixture f) : IC
         await commands.Handle(TrainingArrange.Session([done, halfway], 6, new DateOnly(2025, 6, 1)), TrainingArrange.Trainer);
         await f.Get<OfficerCommands>().Handle(new DeactivateOfficer(gone, new DateOnly(2026, 1, 5), "调离"), Arrange.Admin);
 
-        var below = await f.Get<TrainingLedgers>().BelowTarget(department.Id, 2026);
+        var below = await f.Get<TrainingLedgers>().BelowTarget([department.Id], 2026);
 
         below.Select(x => (x.Officer.Id, x.Ledger.Total)).Should().Equal((none, 0m), (halfway, 24m));
         below.Should().OnlyContain(x => x.Ledger.Remaining > 0 && x.Ledger.Year == 2026);
         (await f.Get<TrainingLedgers>().BelowTarget(null, 2026)).Select(x => x.Officer.Id)
             .Should().Contain([none, halfway, elsewhere.OfficerId]).And.NotContain([done, gone]);
+        (await f.Get<TrainingLedgers>().BelowTarget([city.Id, department.Id], 2026)).Select(x => x.Officer.Id)
+            .Should().BeEquivalentTo([none, halfway, elsewhere.OfficerId], "a city with its departments lists both");
+    }
+
+    [Fact]
+    public async Task the_requirement_is_the_one_set_for_the_year()
+    {
+        var (_, department) = await Arrange.CityWithDepartment(f, "B2");
+        var officer = (await TrainingArrange.Officers(f, department, 1))[0].OfficerId;
+        for (var i = 0; i < 3; i++)
+            await f.Get<TrainingCommands>().Handle(TrainingArrange.Session([officer], 20, new DateOnly(2027, 3, 2)), TrainingArrange.Trainer);
+        (await f.Get<TrainingLedgers>().BelowTarget([department.Id], 2027)).Should().BeEmpty("60 hours meet the default");
+
+        await f.Get<SettingsCommands>().Handle(new SetPolicy(2027, Policy.Defaults with { RequiredClassHours = 72m }, "省定标准提高"),
+            Arrange.Admin);
+
+        var below = await f.Get<TrainingLedgers>().BelowTarget([department.Id], 2027);
+        below.Should().ContainSingle().Which.Ledger.Should().BeEquivalentTo(new { Required = 72m, Total = 60m, Remaining = 12m });
+        (await f.Get<TrainingLedgers>().For(officer, 2026)).Required.Should().Be(60m, "2026 keeps its own requirement");
     }
 }

@@ -48,7 +48,7 @@ public static class AgencyTree
     public static IReadOnlyList<AgencyNode> Active(IReadOnlyList<AgencyNode> tree) => tree.Where(n => n.Agency.Active).ToList();
 
     /// <summary>The agency and its descendants: in tree order they follow it until the depth comes back to its own.</summary>
-    static HashSet<Guid> Subtree(IReadOnlyList<AgencyNode> tree, Guid id)
+    public static HashSet<Guid> Subtree(IReadOnlyList<AgencyNode> tree, Guid id)
     {
         var start = tree.ToList().FindIndex(n => n.Agency.Id == id);
         if (start < 0) return [id];

@@ -1,0 +1,17 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OfficerTraining.Notifications;
+
+public static class NotificationsConfiguration
+{
+    public static StoreOptions ConfigureNotifications(this StoreOptions opts)
+    {
+        opts.Projections.Snapshot<Inbox>(SnapshotLifecycle.Inline);
+        return opts;
+    }
+
+    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
+        services.AddSingleton<NotificationCenter>();
+}
