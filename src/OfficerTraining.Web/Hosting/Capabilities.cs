@@ -20,10 +20,17 @@ public static class Capabilities
             .AddQuestionBank()
             .AddExams()
             .AddTraining()
-            .AddCourses()
+            .AddCourses(StudyRules(builder.Configuration))
             .AddNotifications()
             .AddSettings()
             .AddScoped<DemoData>()
             .AddHostedService<DemoDataOnFirstStart>();
     }
+
+    /// <summary>Study:IdleLimitMinutes (5 by default): how long a visible lesson keeps accruing without the officer
+    /// scrolling, typing or playing the video.</summary>
+    static StudyClockRules StudyRules(IConfiguration configuration) => StudyClockRules.Default with
+    {
+        IdleLimit = TimeSpan.FromMinutes(configuration.GetValue("Study:IdleLimitMinutes", StudyClockRules.Default.IdleLimit.TotalMinutes)),
+    };
 }

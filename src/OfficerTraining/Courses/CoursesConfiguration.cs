@@ -16,7 +16,8 @@ public static class CoursesConfiguration
         return opts;
     }
 
-    public static IServiceCollection AddCourses(this IServiceCollection services) => services
+    /// <param name="rules">How heartbeats become study time; <see cref="StudyClockRules.Default"/> when not given.</param>
+    public static IServiceCollection AddCourses(this IServiceCollection services, StudyClockRules? rules = null) => services
         .AddSingleton<CourseCommands>().AddSingleton<CourseStudy>().AddSingleton<CourseCatalogue>()
-        .AddSingleton(StudyClockRules.Default).AddSingleton<StudyTracker>();
+        .AddSingleton(rules ?? StudyClockRules.Default).AddSingleton<StudyTracker>();
 }

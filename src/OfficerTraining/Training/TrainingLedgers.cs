@@ -8,22 +8,26 @@ namespace OfficerTraining.Training;
 /// and for an agency's view of who is behind.</summary>
 public sealed class TrainingLedgers(IDocumentStore store, PolicyReader policy)
 {
-    public async Task<AnnualLedger> For(Guid officerId, int year, CancellationToken ct = default)
-    {
-        var required = await Required(year, ct);
-        await using var session = store.QuerySession();
-        var record = await session.LoadAsync<TrainingRecord>(TrainingRecord.StreamIdFor(officerId), ct);
-        return record?.LedgerFor(year, required) ?? TrainingRecord.EmptyLedger(officerId, year, required);
-    }
+    public async Task<AnnualLedger> For(Guid officerId, int year, CancellationToken ct = default) =>
+        (await Detail(officerId, year, null, ct)).Ledger;
 
     /// <summary>The ledger as it stood at <paramref name="asOf"/>: only events recorded by then are folded.</summary>
-    public async Task<AnnualLedger> AsOf(Guid officerId, int year, DateTimeOffset asOf, CancellationToken ct = default)
+    public async Task<AnnualLedger> AsOf(Guid officerId, int year, DateTimeOffset asOf, CancellationToken ct = default) =>
+        (await Detail(officerId, year, asOf, ct)).Ledger;
+
+    /// <summary>The year's ledger and the credits behind it (withdrawn ones included, marked), now or as it stood at
+    /// <paramref name="asOf"/>: every hour with where it came from.</summary>
+    public async Task<(AnnualLedger Ledger, IReadOnlyList<TrainingCredit> Credits)> Detail(
+        Guid officerId, int year, DateTimeOffset? asOf, CancellationToken ct = default)
     {
         var required = await Required(year, ct);
         await using var session = store.QuerySession();
-        var record = await session.Events.AggregateStreamAsync<TrainingRecord>(
-            TrainingRecord.StreamIdFor(officerId), timestamp: asOf, token: ct);
-        return record?.LedgerFor(year, required) ?? TrainingRecord.EmptyLedger(officerId, year, required);
+        var id = TrainingRecord.StreamIdFor(officerId);
+        var record = asOf is { } moment
+            ? await session.Events.AggregateStreamAsync<TrainingRecord>(id, timestamp: moment, token: ct)
+            : await session.LoadAsync<TrainingRecord>(id, ct);
+        if (record is null) return (TrainingRecord.EmptyLedger(officerId, year, required), []);
+        return (record.LedgerFor(year, required), [.. record.Credits.Where(c => c.StudiedOn.Year == year).OrderBy(c => c.StudiedOn)]);
     }
 
     /// <summary>The active officers (of the given agencies, or all when <paramref name="agencyIds"/> is null) who have not

@@ -5,7 +5,8 @@ using OfficerTraining.Officers;
 namespace OfficerTraining.Web.Features.Exams.Taking;
 
 /// <summary>What the "my exams" page shows an officer: the sessions open to them now or later (not cancelled, not yet
-/// closed, on their roster — or holding their open attempt), and all their attempts.</summary>
+/// closed, on their roster — or holding their open attempt), and all their attempts. Course quizzes are left out:
+/// they are reached from their course.</summary>
 public sealed record MyExams(
     Officer? Officer, IReadOnlyList<ExamSession> Sessions, IReadOnlyList<ExamAttempt> Attempts, IReadOnlyDictionary<Guid, string> Titles)
 {
@@ -20,8 +21,8 @@ public sealed record MyExams(
         var officer = await session.LoadAsync<Officer>(officerId, ct);
         var attempts = await session.Query<ExamAttempt>().Where(a => a.OfficerId == officerId)
             .OrderByDescending(a => a.StartedAt).ToListAsync(ct);
-        var open = officer is null ? [] : await session.Query<ExamSession>().Where(s => !s.Cancelled && s.Closes > now)
-            .OrderBy(s => s.Opens).ToListAsync(ct);
+        var open = officer is null ? [] : await session.Query<ExamSession>()
+            .Where(s => !s.Cancelled && s.Closes > now && s.Purpose != ExamPurpose.CourseQuiz).OrderBy(s => s.Opens).ToListAsync(ct);
         var mine = open.Where(s => s.Roster.Includes(officer!.Id, officer.AgencyId, officer.Domains)
             || attempts.Any(a => a.SessionId == s.Id && a.IsOpen)).ToList();
         var others = attempts.Select(a => a.SessionId).Distinct().Where(id => mine.All(s => s.Id != id)).ToArray();
