@@ -1,4 +1,5 @@
 using OfficerTraining.Agencies;
+using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
@@ -22,8 +23,9 @@ public static class Capabilities
             .AddTraining()
             .AddCourses(StudyRules(builder.Configuration))
             .AddNotifications()
+            .AddCertificates(new CertificateOptions(builder.Configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!))
             .AddSettings()
-            .AddScoped<DemoData>()
+            .AddDemoData()
             .AddHostedService<DemoDataOnFirstStart>();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using OfficerTraining.Web.Components;
 using OfficerTraining.Web.Features.Account;
+using OfficerTraining.Web.Features.Officers;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -47,6 +48,7 @@ public static class UserInterface
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapOfficerPhotoEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Exams;
 using OfficerTraining.Notifications;
@@ -40,6 +41,7 @@ public static class MartenSetup
         opts.ConfigureTraining();
         opts.ConfigureCourses();
         opts.ConfigureNotifications();
+        opts.ConfigureCertificates();
         opts.ConfigureSettings();
         return opts;
     }

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using OfficerTraining.Agencies;
+using OfficerTraining.Officers.Photos;
 
 namespace OfficerTraining.Officers;
 
@@ -12,6 +13,7 @@ public enum EmploymentType
     Contract,    // 合同制
     Auxiliary,   // 辅助执法人员
     Temporary,   // 临时聘用
+    InvitedSupervisor, // 特邀行政执法监督员: from outside government, may hold a supervision certificate only
 }
 
 public sealed record OfficerRegistered(
@@ -36,6 +38,9 @@ public sealed record Officer(
 {
     public long Version { get; init; }
 
+    /// <summary>The hash of the current photo (<see cref="OfficerPhoto"/>); null when there is none.</summary>
+    public string? PhotoSha256 { get; init; }
+
     /// <summary>Art. 20: only established, serving staff may hold an enforcement certificate.</summary>
     public bool MayHoldCertificate => Active && EmploymentType == EmploymentType.Established;
 
@@ -53,4 +58,8 @@ public sealed record Officer(
     public static Officer Apply(OfficerDeactivated e, Officer o) => o with { Active = false };
 
     public static Officer Apply(OfficerReactivated e, Officer o) => o with { Active = true };
+
+    public static Officer Apply(OfficerPhotoChanged e, Officer o) => o with { PhotoSha256 = e.Sha256 };
+
+    public static Officer Apply(OfficerPhotoRemoved e, Officer o) => o with { PhotoSha256 = null };
 }

@@ -32,6 +32,7 @@ public static class OfficerCsv
         {
             ["在编在职"] = EmploymentType.Established, ["合同制"] = EmploymentType.Contract,
             ["辅助执法人员"] = EmploymentType.Auxiliary, ["临时聘用"] = EmploymentType.Temporary,
+            ["特邀行政执法监督员"] = EmploymentType.InvitedSupervisor,
         };
 
     public static bool TryParseDomains(string text, out List<EnforcementDomain> domains, out string? unknown)

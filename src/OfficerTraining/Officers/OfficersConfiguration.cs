@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using OfficerTraining.Officers.Photos;
 
 namespace OfficerTraining.Officers;
 
@@ -14,6 +15,7 @@ public static class OfficersConfiguration
             .Index(o => o.AgencyId)
             .Index(o => o.Name);
         opts.Schema.For<PersonalDataKey>();
+        opts.ConfigureOfficerPhotos();
         return opts;
     }
 
@@ -27,5 +29,6 @@ public static class OfficersConfiguration
         services
             .AddSingleton(sp => new NationalIdProtector(personalDataSecret(sp)))
             .AddSingleton<OfficerCommands>()
-            .AddSingleton<OfficerImport>();
+            .AddSingleton<OfficerImport>()
+            .AddOfficerPhotos();
 }

@@ -18,10 +18,11 @@ public sealed record Policy(
     int RevocationBanYears,
     decimal ExamPassMark,
     int AttemptsAllowed,
-    CreditMode CourseCredit = CreditMode.ActiveMinutes)
+    CreditMode CourseCredit = CreditMode.ActiveMinutes,
+    int QualificationValidityYears = 3)
 {
     /// <summary>The defaults of domain.md, in force for every year no administrator has set.</summary>
-    public static Policy Defaults { get; } = new(60m, 45, 5, "豫{agency}{year}{serial:D5}", 2, 60m, 1, CreditMode.ActiveMinutes);
+    public static Policy Defaults { get; } = new(60m, 45, 5, "豫{agency}{year}{serial:D5}", 2, 60m, 1, CreditMode.ActiveMinutes, 3);
 }
 
 /// <summary>The policy in force from <paramref name="FromYear"/> on (until a later year is set). Who set it is in the
@@ -78,6 +79,7 @@ public static class PolicyRules
         Range(p.RevocationBanYears, 0, 10, "RevocationBanYears");
         Range(p.ExamPassMark, 0, 100, "ExamPassMark");
         Range(p.AttemptsAllowed, 1, 5, "AttemptsAllowed");
+        Range(p.QualificationValidityYears, 1, 10, "QualificationValidityYears");
         if (!Enum.IsDefined(p.CourseCredit)) problems.Add(Messages.Format("Field.Required", Messages.Format("Field.CourseCredit")));
         if (string.IsNullOrWhiteSpace(c.Reason))
             problems.Add(Messages.Format("Field.Required", Messages.Format("Field.Reason")));

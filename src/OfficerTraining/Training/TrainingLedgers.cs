@@ -24,10 +24,22 @@ public sealed class TrainingLedgers(IDocumentStore store, PolicyReader policy)
         await using var session = store.QuerySession();
         var id = TrainingRecord.StreamIdFor(officerId);
         var record = asOf is { } moment
-            ? await session.Events.AggregateStreamAsync<TrainingRecord>(id, timestamp: moment, token: ct)
+            ? await session.Events.AggregateStreamAsync<TrainingRecord>(id, timestamp: moment.ToUniversalTime(), token: ct)
             : await session.LoadAsync<TrainingRecord>(id, ct);
         if (record is null) return (TrainingRecord.EmptyLedger(officerId, year, required), []);
         return (record.LedgerFor(year, required), [.. record.Credits.Where(c => c.StudiedOn.Year == year).OrderBy(c => c.StudiedOn)]);
+    }
+
+    /// <summary>The year's ledgers of many officers in one query (those with no record get an empty ledger).</summary>
+    public async Task<IReadOnlyDictionary<Guid, AnnualLedger>> ForMany(IReadOnlyCollection<Guid> officerIds, int year,
+        CancellationToken ct = default)
+    {
+        var required = await Required(year, ct);
+        await using var session = store.QuerySession();
+        var records = (await session.LoadManyAsync<TrainingRecord>(ct, officerIds.Select(TrainingRecord.StreamIdFor).ToArray()))
+            .ToDictionary(r => r.OfficerId);
+        return officerIds.Distinct().ToDictionary(id => id, id => records.TryGetValue(id, out var r)
+            ? r.LedgerFor(year, required) : TrainingRecord.EmptyLedger(id, year, required));
     }
 
     /// <summary>The active officers (of the given agencies, or all when <paramref name="agencyIds"/> is null) who have not

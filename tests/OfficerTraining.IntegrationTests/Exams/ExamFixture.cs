@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
+using OfficerTraining.Demo;
 using OfficerTraining.Exams;
 using OfficerTraining.Notifications;
 using OfficerTraining.Infrastructure;
@@ -23,9 +25,12 @@ namespace OfficerTraining.IntegrationTests.Exams;
 /// department, a reviewer and a small approved bank. <see cref="StartHost"/> gives the services of one app node; call it
 /// again (with <see cref="NewStore"/>) for a second node or for a host started afresh on the same database.
 /// </summary>
-public sealed class ExamFixture : IAsyncLifetime
+public class ExamFixture : IAsyncLifetime
 {
     public const int OfficerCount = 50;
+
+    /// <summary>How many officers the department has: <see cref="OfficerCount"/> unless a derived fixture wants more.</summary>
+    protected virtual int DepartmentSize => OfficerCount;
     public static readonly Actor Trainer = new("trainer", [Roles.Trainer]);
 
     public string Schema { get; } = "x_" + Guid.NewGuid().ToString("N")[..10];
@@ -61,7 +66,7 @@ public sealed class ExamFixture : IAsyncLifetime
         await using (var session = Store.OpenSession(admin))
         {
             Department = (await session.LoadAsync<Agency>(department.AgencyId))!;
-            var registrations = Enumerable.Range(0, OfficerCount).Select(i => Arrange.Officer(Department, name: $"执法员{i}")).ToList();
+            var registrations = Enumerable.Range(0, DepartmentSize).Select(i => Arrange.Officer(Department, name: $"执法员{i}")).ToList();
             foreach (var r in registrations) Get<OfficerCommands>().Register(session, r, new(Department, NationalIdTaken: false));
             await session.SaveChangesAsync();
             Officers = [.. registrations.Select(r => r.OfficerId)];
@@ -111,6 +116,8 @@ public sealed class ExamFixture : IAsyncLifetime
             .AddTraining()
             .AddCourses()
             .AddNotifications()
+            .AddCertificates()
+            .AddDemoData()
             .AddSettings();
         services.AddAccounts();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

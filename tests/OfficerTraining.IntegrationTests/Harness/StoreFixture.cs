@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
 using OfficerTraining.Exams;
@@ -46,8 +47,9 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddTraining()
             .AddCourses()
             .AddNotifications()
+            .AddCertificates()
             .AddSettings()
-            .AddScoped<DemoData>();
+            .AddDemoData();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OfficerTraining.Demo;
+
+public static class DemoConfiguration
+{
+    /// <summary>The demo city's seeding (scoped: account commands go through Identity) and past exams.</summary>
+    public static IServiceCollection AddDemoData(this IServiceCollection services) =>
+        services.AddScoped<DemoData>().AddSingleton<PastExams>();
+}
