@@ -22,7 +22,9 @@ public static class Capabilities
             .AddExams()
             .AddTraining()
             .AddCourses(StudyRules(builder.Configuration))
-            .AddNotifications()
+            .AddNotifications(new NotificationOptions(
+                builder.Configuration.GetValue("Notifications:CertificateExpiryDays", NotificationOptions.Default.CertificateExpiryDays),
+                builder.Configuration.GetValue("Notifications:ReviewRemindersFromMonth", NotificationOptions.Default.ReviewRemindersFromMonth)))
             .AddCertificates(new CertificateOptions(builder.Configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!))
             .AddSettings()
             .AddDemoData()

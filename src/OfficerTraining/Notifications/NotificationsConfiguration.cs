@@ -12,6 +12,6 @@ public static class NotificationsConfiguration
         return opts;
     }
 
-    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddSingleton<NotificationCenter>();
+    public static IServiceCollection AddNotifications(this IServiceCollection services, NotificationOptions? options = null) =>
+        services.AddSingleton(options ?? NotificationOptions.Default).AddSingleton<NotificationCenter>();
 }
