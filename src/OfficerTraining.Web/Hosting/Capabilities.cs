@@ -1,4 +1,5 @@
 using OfficerTraining.Agencies;
+using OfficerTraining.Audit;
 using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
@@ -27,6 +28,7 @@ public static class Capabilities
                 builder.Configuration.GetValue("Notifications:ReviewRemindersFromMonth", NotificationOptions.Default.ReviewRemindersFromMonth)))
             .AddCertificates(new CertificateOptions(builder.Configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!))
             .AddSettings()
+            .AddAudit()
             .AddDemoData()
             .AddHostedService<DemoDataOnFirstStart>();
     }

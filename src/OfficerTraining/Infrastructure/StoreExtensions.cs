@@ -14,6 +14,9 @@ public static class StoreExtensions
     {
         var session = store.LightweightSession();
         session.LastModifiedBy = actor.UserName;
+        // Marten takes the trace id of the current request's Activity; a command outside any trace (a Blazor circuit
+        // event, the command line) still gets one id, so everything it appended can be found together.
+        if (string.IsNullOrEmpty(session.CorrelationId)) session.CorrelationId = Guid.NewGuid().ToString("N");
         return session;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Audit;
 using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
@@ -117,6 +118,7 @@ public class ExamFixture : IAsyncLifetime
             .AddCourses()
             .AddNotifications()
             .AddCertificates()
+            .AddAudit()
             .AddDemoData()
             .AddSettings();
         services.AddAccounts();

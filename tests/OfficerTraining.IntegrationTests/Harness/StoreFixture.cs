@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
+using OfficerTraining.Audit;
 using OfficerTraining.Certificates;
 using OfficerTraining.Courses;
 using OfficerTraining.Demo;
@@ -49,6 +50,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddNotifications()
             .AddCertificates()
             .AddSettings()
+            .AddAudit()
             .AddDemoData();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OfficerTraining.Audit;
+
+public static class AuditConfiguration
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<AuditTrail>();
+}
