@@ -96,10 +96,17 @@ public static class DemoCity
         : [.. faker.Random.ListItems(all, faker.Random.Bool(0.3f) ? 2 : 1).Order()];
 
     /// <summary>Draws people with names and ID numbers that are unique within the city.</summary>
-    sealed class People(Faker faker)
+    internal sealed class People(Faker faker)
     {
         readonly HashSet<string> names = [];
         readonly HashSet<string> numbers = [];
+
+        /// <summary>Someone drawn before (e.g. by another <see cref="People"/>): nobody drawn later shares the name or number.</summary>
+        public void Reserve(string name, NationalIdNumber id)
+        {
+            names.Add(name);
+            numbers.Add(id.Value);
+        }
 
         public (string Name, NationalIdNumber Id) Next(string workArea, int minAge)
         {

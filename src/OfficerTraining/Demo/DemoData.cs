@@ -13,24 +13,26 @@ namespace OfficerTraining.Demo;
 /// <summary>What seeding did: nothing (the database already had agencies), or what it created.</summary>
 public sealed record DemoDataSummary(
     bool AlreadySeeded, int Agencies, int Officers, IReadOnlyList<string> Accounts, int ApprovedQuestions, int Courses,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed, DemoHistorySummary? History = null)
 {
     public static DemoDataSummary NothingDone { get; } = new(true, 0, 0, [], 0, 0, TimeSpan.Zero);
 
     public override string ToString() => AlreadySeeded
         ? "Already seeded: the database has agencies, nothing was changed."
         : $"{Agencies} agencies, {Officers} officers, the accounts {string.Join(", ", Accounts)} " +
-          $"(password {DemoCity.Password}) {ApprovedQuestions} approved questions and {Courses} published courses created in {Elapsed.TotalSeconds:0.0} s.";
+          $"(password {DemoCity.Password}) {ApprovedQuestions} approved questions and {Courses} published courses" +
+          (History is null ? "" : $"; {History};") + $" created in {Elapsed.TotalSeconds:0.0} s.";
 }
 
 /// <summary>
 /// Writes the demo city (<see cref="DemoCity"/>) into an empty database through the ordinary command handlers, as the
 /// system actor, so every agency, officer and account has its events and history like any other; then the shipped question
-/// bank, recorded as approved by the demo reviewer, and the starter courses, published by the demo trainer. Scoped: account commands go through Identity's UserManager.
+/// bank, recorded as approved by the demo reviewer, and the starter courses, published by the demo trainer; last, the
+/// city's past (<see cref="DemoHistory"/>). Scoped: account commands go through Identity's UserManager.
 /// </summary>
 public sealed class DemoData(
     IDocumentStore store, AgencyCommands agencies, OfficerCommands officers, AccountCommands accounts, QuestionImport questions,
-    CourseCommands courses)
+    CourseCommands courses, DemoHistory history)
 {
     /// <summary>True when the database has any agency: demo data is only ever written into an empty city.</summary>
     public async Task<bool> IsSeeded(CancellationToken ct)
@@ -71,7 +73,8 @@ public sealed class DemoData(
         var bank = await questions.Run(ShippedBank.Read(), Actor.System, approveAs: reviewer, ct: ct);
         if (!bank.Succeeded) throw new InvalidOperationException("The shipped question bank does not import: " + bank.Errors[0]);
         var published = await PublishStarterCourses(new Actor(DemoCity.TrainerUserName, [Roles.Trainer]), ct);
-        return new(false, plan.Agencies.Count, plan.Officers.Count, created, bank.Approved, published, Stopwatch.GetElapsedTime(started));
+        var past = await history.Write(plan, seed, ct);
+        return new(false, plan.Agencies.Count, plan.Officers.Count, created, bank.Approved, published, Stopwatch.GetElapsedTime(started), past);
     }
 
     /// <summary>Publishes the starter catalogue (question-bank/courses) when the database has no course at all, as the

@@ -61,7 +61,8 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
         return sessionId;
     }
 
-    /// <summary>An answer that scores nothing: the first option that is not part of the key.</summary>
+    /// <summary>An answer that scores nothing: the first option that is not part of the key, or, when every option is
+    /// (a multiple choice with all options right), one of them alone, which all-or-nothing scoring gives nothing for.</summary>
     static IReadOnlyList<int> Wrong(PaperItem item) =>
-        [item.OptionOrder.First(i => !item.Correct.Contains(i))];
+        [item.OptionOrder.Where(i => !item.Correct.Contains(i)).DefaultIfEmpty(item.Correct[0]).First()];
 }

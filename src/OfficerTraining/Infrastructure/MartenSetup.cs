@@ -8,6 +8,7 @@ using OfficerTraining.Exams;
 using OfficerTraining.Notifications;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Reports;
 using OfficerTraining.Settings;
 using OfficerTraining.Training;
 using Weasel.Core;
@@ -42,6 +43,7 @@ public static class MartenSetup
         opts.ConfigureCourses();
         opts.ConfigureNotifications();
         opts.ConfigureCertificates();
+        opts.ConfigureReports();
         opts.ConfigureSettings();
         return opts;
     }

@@ -15,6 +15,7 @@ using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Harness;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Reports;
 using OfficerTraining.QuestionBank.Import;
 using OfficerTraining.Settings;
 using OfficerTraining.Training;
@@ -79,7 +80,7 @@ public class ExamFixture : IAsyncLifetime
         report.Approved.Should().Be(26, "the bank is imported and approved: {0}", string.Join("; ", report.Errors));
     }
 
-    static ParsedBank Bank()
+    internal static ParsedBank Bank()
     {
         QuestionContent Content(QuestionType type, int i) => new(type, $"第{i}题：行政机关可以书面委托符合条件的组织实施行政处罚。",
             type == QuestionType.TrueFalse ? QuestionItem.TrueFalseOptions : ["甲", "乙", "丙", "丁"],
@@ -119,6 +120,7 @@ public class ExamFixture : IAsyncLifetime
             .AddNotifications()
             .AddCertificates()
             .AddAudit()
+            .AddReports()
             .AddDemoData()
             .AddSettings();
         services.AddAccounts();

@@ -12,6 +12,7 @@ using OfficerTraining.Notifications;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Reports;
 using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
@@ -51,6 +52,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddCertificates()
             .AddSettings()
             .AddAudit()
+            .AddReports()
             .AddDemoData();
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
