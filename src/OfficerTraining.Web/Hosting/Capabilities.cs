@@ -7,6 +7,7 @@ using OfficerTraining.Exams;
 using OfficerTraining.Notifications;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank;
+using OfficerTraining.Reports;
 using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
@@ -29,6 +30,7 @@ public static class Capabilities
             .AddCertificates(new CertificateOptions(builder.Configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!))
             .AddSettings()
             .AddAudit()
+            .AddReports()
             .AddDemoData()
             .AddHostedService<DemoDataOnFirstStart>();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using OfficerTraining.Web.Components;
 using OfficerTraining.Web.Features.Account;
+using OfficerTraining.Web.Features.Certificates.Verification;
 using OfficerTraining.Web.Features.Officers;
 
 namespace OfficerTraining.Web.Hosting;
@@ -19,6 +20,7 @@ public static class UserInterface
         // Chinese text as UTF-8, not as &#x...; entities: pages are readable in the source and a third the size.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddMudServices();
+        builder.Services.AddVerificationRateLimit();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -36,6 +38,7 @@ public static class UserInterface
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseRateLimiter(); // only /verify is limited: see VerificationRateLimit
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
         app.UseAuthentication();
@@ -49,6 +52,7 @@ public static class UserInterface
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapOfficerPhotoEndpoints();
+        app.MapVerificationPhotoEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
