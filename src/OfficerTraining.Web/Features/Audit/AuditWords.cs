@@ -5,10 +5,13 @@ using Microsoft.Extensions.Localization;
 namespace OfficerTraining.Web.Features.Audit;
 
 /// <summary>An event in readable words: its name ("Audit.Event.X", else the type's name) and its plain values ("Audit.Field.X:
-/// value"). Ids, nested records and long texts are left out: the subject column and the stream's own pages show those.</summary>
+/// value"). Ids, tokens, nested records and long texts are left out: the subject column and the stream's own pages show those.</summary>
 public static class AuditWords
 {
     const int MaxText = 120;
+
+    /// <summary>Values that are nobody's business in an audit list: a certificate's QR token.</summary>
+    static readonly HashSet<string> Hidden = ["Token"];
 
     public static string What(IStringLocalizer l, object data)
     {
@@ -17,6 +20,7 @@ public static class AuditWords
     }
 
     public static string Details(IStringLocalizer l, object data) => string.Join("；", data.GetType().GetProperties()
+        .Where(p => !Hidden.Contains(p.Name))
         .Select(p => (p.Name, Value: Plain(l, p.GetValue(data))))
         .Where(x => x.Value is not null)
         .Select(x => $"{Field(l, x.Name)}：{x.Value}"));
