@@ -77,7 +77,8 @@ public sealed class DemoHistory(
         var reviewExamOn = new DateOnly(last, 11, 20);
         foreach (var step in plan.Certificates.Where(s => s.On <= reviewExamOn)) certificates.Apply(step);
         var sitters = certificates.HoldersOn(reviewExamOn).Order().Select(id => (id, !plan.FailsReviewExam.Contains(id))).ToList();
-        await exams.Record($"{last}年度行政执法人员年审考试", Paper, ExamPurpose.AnnualReview, last, At(reviewExamOn, 9), sitters, trainer, ct);
+        await exams.Record($"{last}年度行政执法人员年审考试", Paper, ExamPurpose.AnnualReview, last, At(reviewExamOn, 9), sitters, trainer, ct,
+            realistic: true);
         foreach (var step in plan.Certificates.Where(s => s.On > reviewExamOn)) certificates.Apply(step);
 
         await using (var session = store.OpenSession(new Actor("certofficer", [Roles.CertificateOfficer])))

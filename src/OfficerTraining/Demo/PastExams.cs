@@ -14,10 +14,14 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
 {
     const int PerTransaction = 200;
 
-    /// <param name="sitters">Who sat it, and whether they answered everything right (pass) or everything wrong.</param>
+    /// <param name="sitters">Who sat it, and whether they passed.</param>
+    /// <param name="realistic">False: those who pass answer everything right and the others everything wrong. True: those
+    /// who pass miss some questions and the others get some right, and a few questions (a fixed share of codes, see
+    /// <see cref="IsFlawed"/>) are answered right more often by those who fail — the spread item analysis looks for.
+    /// Either way the outcome is the one given.</param>
     /// <returns>The session's id.</returns>
     public async Task<Guid> Record(string title, Blueprint blueprint, ExamPurpose purpose, int? year, DateTimeOffset opens,
-        IReadOnlyList<(Guid OfficerId, bool Pass)> sitters, Actor actor, CancellationToken ct = default)
+        IReadOnlyList<(Guid OfficerId, bool Pass)> sitters, Actor actor, CancellationToken ct = default, bool realistic = false)
     {
         var sessionId = Guid.CreateVersion7();
         var scheduled = ExamSessionDecider.Decide(new ScheduleExamSession(sessionId, title, blueprint, purpose, year, opens,
@@ -41,25 +45,44 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
                 var id = AttemptIds.For(sessionId, officerId, 1);
                 var events = new List<object>(AttemptDecider.Decide(new StartAttempt(id, sessionId, officerId, true), session, officer, 0,
                     PaperDrawer.Draw(blueprint, questions, random.Next()), started));
-                var attempt = ExamAttempt.Create((ExamAttemptStarted)events[0]);
-                var at = started;
-                foreach (var item in attempt.Paper.Items)
-                {
-                    at = at.AddSeconds(random.Next(20, 90));
-                    var choice = pass ? item.Correct : Wrong(item);
-                    foreach (var e in AttemptDecider.Decide(new RecordAnswer(id, item.Key, choice, 1), attempt, at))
-                    {
-                        attempt = ExamAttempt.Apply((AnswerRecorded)e, attempt);
-                        events.Add(e);
-                    }
-                }
-                events.AddRange(AttemptDecider.Decide(new SubmitAttempt(id), attempt, at.AddMinutes(1)));
+                var start = (ExamAttemptStarted)events[0];
+                var answered = Answer(start, started, random, q => realistic
+                    ? IsFlawed(q) ? !pass : pass ? random.NextDouble() > 0.15 : random.NextDouble() < 0.35
+                    : pass);
+                // A realistic spread may cross the pass mark the wrong way: then the attempt is answered plainly.
+                if (answered.OfType<ExamAttemptGraded>().Single().Passed != pass) answered = Answer(start, started, random, _ => pass);
+                events.AddRange(answered);
                 write.Events.StartStream<ExamAttempt>(id, [.. events]);
             }
             await write.SaveChangesAsync(ct);
         }
         return sessionId;
     }
+
+    /// <summary>The answers (right or wrong per question, as <paramref name="right"/> says) and the submit.</summary>
+    static List<object> Answer(ExamAttemptStarted start, DateTimeOffset at, Random random, Func<string, bool> right)
+    {
+        var attempt = ExamAttempt.Create(start);
+        var events = new List<object>();
+        foreach (var question in attempt.Paper.Questions)
+        {
+            var correct = right(question.Code);
+            foreach (var item in question.Items)
+            {
+                at = at.AddSeconds(random.Next(20, 90));
+                foreach (var e in AttemptDecider.Decide(new RecordAnswer(start.AttemptId, item.Key, correct ? item.Correct : Wrong(item), 1), attempt, at))
+                {
+                    attempt = ExamAttempt.Apply((AnswerRecorded)e, attempt);
+                    events.Add(e);
+                }
+            }
+        }
+        events.AddRange(AttemptDecider.Decide(new SubmitAttempt(start.AttemptId), attempt, at.AddMinutes(1)));
+        return events;
+    }
+
+    /// <summary>About one question in twenty, fixed by its code: the demo's badly discriminating questions.</summary>
+    public static bool IsFlawed(string code) => NameBasedId.For("officer-training/demo/flawed/" + code).GetHashCode() % 20 == 0;
 
     /// <summary>An answer that scores nothing: the first option that is not part of the key, or, when every option is
     /// (a multiple choice with all options right), one of them alone, which all-or-nothing scoring gives nothing for.</summary>

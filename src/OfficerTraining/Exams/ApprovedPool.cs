@@ -1,4 +1,5 @@
 using Marten;
+using OfficerTraining.Infrastructure;
 using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.Exams;
@@ -13,33 +14,24 @@ namespace OfficerTraining.Exams;
 /// previous approved version — until the cache expires. Every paper records the code, id and version it was drawn with,
 /// so a paper stays exactly what it was either way.
 /// </remarks>
-public sealed class ApprovedPool(IDocumentStore store, TimeProvider clock)
+public sealed class ApprovedPool
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
-    readonly Lock _sync = new();
-    (Task<IReadOnlyList<ApprovedQuestion>> Load, DateTimeOffset StartedAt)? _cached;
+    readonly IDocumentStore _store;
+    readonly SharedLoad<IReadOnlyList<ApprovedQuestion>> _pool;
+
+    public ApprovedPool(IDocumentStore store, TimeProvider clock)
+    {
+        _store = store;
+        _pool = new SharedLoad<IReadOnlyList<ApprovedQuestion>>(Load, Lifetime, clock);
+    }
 
     /// <summary>The approved questions in code order, at most <see cref="Lifetime"/> old.</summary>
-    public Task<IReadOnlyList<ApprovedQuestion>> Current(CancellationToken ct = default)
-    {
-        Task<IReadOnlyList<ApprovedQuestion>> load;
-        lock (_sync)
-        {
-            var now = clock.GetUtcNow();
-            if (_cached is not { } c || now - c.StartedAt >= Lifetime || c.Load.IsFaulted || c.Load.IsCanceled)
-                _cached = c = (Load(), now);
-            load = c.Load;
-        }
-        // The shared load is not tied to any caller's token; a caller that gives up only stops waiting.
-        return load.WaitAsync(ct);
-    }
+    public Task<IReadOnlyList<ApprovedQuestion>> Current(CancellationToken ct = default) => _pool.Current(ct);
 
     /// <summary>Forgets the cached list, so the next call reads the bank (e.g. after a bulk approval).</summary>
-    public void Invalidate()
-    {
-        lock (_sync) _cached = null;
-    }
+    public void Invalidate() => _pool.Invalidate();
 
     /// <summary><see cref="Feasibility.Check"/> against the pool. The pool may be up to a minute old; before refusing, it
     /// looks again, since questions the trainer just had approved are the usual reason a blueprint becomes feasible.</summary>
@@ -53,7 +45,7 @@ public sealed class ApprovedPool(IDocumentStore store, TimeProvider clock)
 
     async Task<IReadOnlyList<ApprovedQuestion>> Load()
     {
-        await using var session = store.QuerySession();
+        await using var session = _store.QuerySession();
         var questions = await session.Query<Question>()
             .Where(q => q.ApprovedVersion != null && q.Status != QuestionStatus.Retired)
             .ToListAsync(CancellationToken.None);

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Reports.Compliance;
+using OfficerTraining.Reports.ItemAnalysis;
 
 namespace OfficerTraining.Reports;
 
@@ -14,5 +15,7 @@ public static class ReportsConfiguration
         return opts;
     }
 
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ComplianceDashboard>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ComplianceDashboard>()
+        .AddSingleton<ExamItemAnalysis>()
+        .AddSingleton<QuestionHealth>();
 }

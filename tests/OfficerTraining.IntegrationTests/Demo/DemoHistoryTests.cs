@@ -130,3 +130,21 @@ public sealed partial class DemoDataTests
         (await session.Query<Account>().SingleAsync(a => a.UserName == "supervisor", Ct)).OfficerId.Should().BeNull();
     }
 }
+
+public sealed partial class DemoDataTests
+{
+    [Fact]
+    public async Task Last_years_annual_review_exam_has_a_realistic_spread_and_flags_its_badly_discriminating_questions()
+    {
+        var analysis = city.Services.GetRequiredService<OfficerTraining.Reports.ItemAnalysis.ExamItemAnalysis>();
+        var review = (await analysis.FinishedSessions(Ct)).Single(s => s.Title.Contains("年审考试"));
+
+        var result = (await analysis.ForSession(review.SessionId, Ct))!;
+
+        // A flawed question nobody who failed happened to draw has no spread, hence no discrimination index.
+        var flawed = result.Questions.Where(q => PastExams.IsFlawed(q.Code) && q.DiscriminationIndex is not null).ToList();
+        flawed.Should().NotBeEmpty().And.OnlyContain(q => q.NeedsChecking == OfficerTraining.Reports.ItemAnalysis.NeedsChecking.VeryLikely,
+            "the demo's flawed questions are answered right by those who fail");
+        result.Quiz.Mean.Should().BeLessThan(0.9 * result.Quiz.MaxTotal, "those who pass miss some questions");
+    }
+}

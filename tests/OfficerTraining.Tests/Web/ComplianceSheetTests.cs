@@ -4,7 +4,7 @@ using OfficerTraining.Certificates;
 using OfficerTraining.Exams;
 using OfficerTraining.Reports.Compliance;
 using OfficerTraining.Web.Features.Agencies;
-using OfficerTraining.Web.Features.Certificates.Register;
+using OfficerTraining.Web.Components.Shared.Exports;
 using OfficerTraining.Web.Features.Reports.Compliance;
 
 namespace OfficerTraining.Tests.Web.ComplianceSheet_;
@@ -60,7 +60,7 @@ public class when_the_officers_behind_a_figure_are_listed
     [Fact]
     public void the_csv_opens_in_excel_as_utf8_with_a_byte_order_mark()
     {
-        var url = CsvText.DataUrl(CsvText.Of(ComplianceSheet.Headers(new KeyLocalizer(), 2026),
+        var url = TableCsv.DataUrl(TableCsv.Of(ComplianceSheet.Headers(new KeyLocalizer(), 2026),
             ComplianceSheet.Cells([Officer()], 2026, Today, new Dictionary<Guid, string> { [AgencyId] = "城管局" }, new KeyLocalizer())));
 
         url.Should().StartWith("data:text/csv;charset=utf-8,%EF%BB%BF");

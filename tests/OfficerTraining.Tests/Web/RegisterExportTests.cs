@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Microsoft.Extensions.Localization;
 using OfficerTraining.Agencies;
 using OfficerTraining.Certificates;
+using OfficerTraining.Web.Components.Shared.Exports;
 using OfficerTraining.Web.Features.Certificates.Register;
 
 namespace OfficerTraining.Tests.Web;
@@ -64,8 +65,8 @@ public class RegisterExportTests
         var outputs = new[]
         {
             RegisterJson.Of([Row()], DateTimeOffset.UnixEpoch),
-            CsvText.Of(RegisterSheet.Headers(new KeyLocalizer()), cells),
-            string.Join("|", Read(RegisterXlsx.Of("s", RegisterSheet.Headers(new KeyLocalizer()), cells)).SelectMany(r => r)),
+            TableCsv.Of(RegisterSheet.Headers(new KeyLocalizer()), cells),
+            string.Join("|", Read(TableXlsx.Of("s", RegisterSheet.Headers(new KeyLocalizer()), cells)).SelectMany(r => r)),
         };
         foreach (var text in outputs)
             text.Should().NotContain(Token).And.NotContainEquivalentOf("token").And.NotContainEquivalentOf("nationalId");
@@ -75,14 +76,14 @@ public class RegisterExportTests
     [Fact]
     public void the_csv_quotes_commas_and_defuses_formulas()
     {
-        var csv = CsvText.Of(["编号", "持证人", "单位"], [["豫-1", "=张伟", "甲, 乙"]]);
+        var csv = TableCsv.Of(["编号", "持证人", "单位"], [["豫-1", "=张伟", "甲, 乙"]]);
         csv.Should().Be("编号,持证人,单位\r\n豫-1,'=张伟,\"甲, 乙\"\r\n");
     }
 
     [Fact]
     public void the_xlsx_keeps_every_cell_as_text()
     {
-        var xlsx = RegisterXlsx.Of("证件登记簿", ["编号", "持证人"], [["0401", "=1+1"]]);
+        var xlsx = TableXlsx.Of("证件登记簿", ["编号", "持证人"], [["0401", "=1+1"]]);
 
         var rows = Read(xlsx);
         rows[0].Should().Equal("编号", "持证人");

@@ -14,7 +14,7 @@ public sealed record QuestionRow(
 /// </summary>
 public sealed record QuestionFilter(
     string? Law = null, string? Tag = null, QuestionType? Type = null, QuestionStatus? Status = null,
-    int? Difficulty = null, string? Author = null, string? Text = null)
+    int? Difficulty = null, string? Author = null, string? Text = null, bool OnlyFlagged = false)
 {
     public IQueryable<Question> Apply(IQueryable<Question> query)
     {
@@ -26,6 +26,14 @@ public sealed record QuestionFilter(
         if (Author?.Trim() is { Length: > 0 } author) query = query.Where(q => q.Author.Contains(author));
         if (Text?.Trim() is { Length: > 0 } text) query = query.Where(q => q.Content.Stem.Contains(text));
         return query;
+    }
+
+    /// <summary>With <see cref="OnlyFlagged"/>, only the questions item analysis flags (the codes come from its cache).</summary>
+    public IQueryable<Question> Apply(IQueryable<Question> query, IReadOnlyCollection<string> flaggedCodes)
+    {
+        var codes = flaggedCodes.ToArray();
+        query = Apply(query);
+        return OnlyFlagged ? query.Where(q => codes.Contains(q.Code)) : query;
     }
 
     public static IQueryable<Question> Sort(IQueryable<Question> query, string? label, SortDirection direction)

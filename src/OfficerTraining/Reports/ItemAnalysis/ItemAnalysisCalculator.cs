@@ -21,18 +21,42 @@ public static class ItemAnalysisCalculator
 
         var totals = marks.Select(row => row.Sum()).ToArray();
         var items = Enumerable.Range(0, p)
-            .Select(i => Item(i, marks.Select(row => row[i]).ToArray(), totals, maxMarks, randomGuessScores?[i]))
+            .Select(i =>
+            {
+                var x = marks.Select(row => row[i]).ToArray();
+                return Item(i, x, [.. x.Select((mark, s) => totals[s] - mark)], totals, maxMarks[i], maxMarks.Sum(), randomGuessScores?[i]);
+            })
             .ToList();
         items = WithEffectiveWeights(items);
         return new ItemAnalysisResult(Quiz(totals, maxMarks.Sum(), items), items);
     }
 
-    static ItemStatistics Item(int i, double[] x, double[] totals, IReadOnlyList<double> maxMarks, double? randomGuess)
+    /// <summary>
+    /// A question drawn at random (a paper position holds different questions for different officers): its statistics
+    /// over the attempts that drew it, as Moodle computes a random slot's sub-questions: against the attempt total
+    /// (Y = T, not T − x), so <see cref="ItemStatistics.OtherMarkVariance"/> is the variance of the totals and the
+    /// covariance with the rest is the covariance with the total. There is no effective weight (it compares the slots of
+    /// one paper); the intended weight is the question's share of <paramref name="maxTotal"/>.
+    /// </summary>
+    /// <param name="marks">The question's mark in each attempt that drew it.</param>
+    /// <param name="totals">Those attempts' totals, in the same order.</param>
+    public static ItemStatistics RandomQuestion(
+        IReadOnlyList<double> marks, IReadOnlyList<double> totals, double maxMark, double maxTotal, double? randomGuessScore = null)
     {
-        var max = maxMarks[i];
-        var rest = x.Select((mark, s) => totals[s] - mark).ToArray();
+        if (marks.Count == 0) throw new ArgumentException("At least one attempt is needed.", nameof(marks));
+        if (totals.Count != marks.Count) throw new ArgumentException($"Give {marks.Count} totals.", nameof(totals));
+        if (!double.IsFinite(maxMark) || maxMark <= 0) throw new ArgumentException("The maximum mark must be positive.", nameof(maxMark));
+        if (!double.IsFinite(maxTotal) || maxTotal <= 0) throw new ArgumentException("The maximum total must be positive.", nameof(maxTotal));
+        if (marks.Concat(totals).Any(m => !double.IsFinite(m))) throw new ArgumentException("Marks and totals must be finite.");
+        var t = totals.ToArray();
+        return Item(0, [.. marks], t, t, maxMark, maxTotal, randomGuessScore);
+    }
+
+    /// <param name="rest">What the item is correlated with: the rest score, or the total for a random question.</param>
+    static ItemStatistics Item(int i, double[] x, double[] rest, double[] totals, double max, double maxTotal, double? randomGuess)
+    {
         var mean = x.Average();
-        var intended = 100 * max / maxMarks.Sum();
+        var intended = 100 * max / maxTotal;
         if (x.Length < 2)
             return new ItemStatistics(i, max, mean, mean / max, null, null, null, null, null, null, null, null, null, intended, randomGuess);
 

@@ -27,16 +27,26 @@ public sealed record ItemStatistics(
     public bool NegativeCovariance => CovarianceWithTotal < 0;
 
     /// <summary>Moodle's question bank: D &lt; 30 very likely, D &lt; 50 likely, otherwise unlikely; null when D is undefined.</summary>
-    public NeedsChecking? NeedsChecking => DiscriminationIndex switch
-    {
-        null => null,
-        < 30 => ItemAnalysis.NeedsChecking.VeryLikely,
-        < 50 => ItemAnalysis.NeedsChecking.Likely,
-        _ => ItemAnalysis.NeedsChecking.Unlikely,
-    };
+    public NeedsChecking? NeedsChecking => ItemFlags.NeedsCheckingOf(DiscriminationIndex);
 
     /// <summary>Moodle's quiz statistics report marks a question dubious when its discriminative efficiency is below 15 %.</summary>
-    public bool Dubious => DiscriminativeEfficiency < 15;
+    public bool Dubious => ItemFlags.IsDubious(DiscriminativeEfficiency);
+}
+
+/// <summary>Moodle's two item-health thresholds, shared by the slot and the question statistics.</summary>
+public static class ItemFlags
+{
+    /// <summary>The question bank's "Needs checking?": D &lt; 30 very likely, D &lt; 50 likely, otherwise unlikely.</summary>
+    public static NeedsChecking? NeedsCheckingOf(double? discriminationIndex) => discriminationIndex switch
+    {
+        null => null,
+        < 30 => NeedsChecking.VeryLikely,
+        < 50 => NeedsChecking.Likely,
+        _ => NeedsChecking.Unlikely,
+    };
+
+    /// <summary>The quiz statistics report's "dubious": discriminative efficiency below 15 %.</summary>
+    public static bool IsDubious(double? discriminativeEfficiency) => discriminativeEfficiency < 15;
 }
 
 /// <summary>Moodle's quiz-level statistics on the attempt totals (marks). Cic, ErrorRatio are percentages; Cic can be negative

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace OfficerTraining.Web.Features.Certificates.Register;
+namespace OfficerTraining.Web.Components.Shared.Exports;
 
 /// <summary>A table of text as CSV for Excel: UTF-8 with a byte-order mark, offered as a data: URL download.</summary>
-public static class CsvText
+public static class TableCsv
 {
     public static string Of(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -1,9 +1,9 @@
 using ClosedXML.Excel;
 
-namespace OfficerTraining.Web.Features.Certificates.Register;
+namespace OfficerTraining.Web.Components.Shared.Exports;
 
 /// <summary>A table of text as an Excel workbook (one sheet, a bold frozen header row), offered as a data: URL.</summary>
-public static class RegisterXlsx
+public static class TableXlsx
 {
     public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
