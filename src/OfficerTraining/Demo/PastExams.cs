@@ -49,8 +49,10 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
                 var answered = Answer(start, started, random, q => realistic
                     ? IsFlawed(q) ? !pass : pass ? random.NextDouble() > 0.15 : random.NextDouble() < 0.35
                     : pass);
-                // A realistic spread may cross the pass mark the wrong way: then the attempt is answered plainly.
-                if (answered.OfType<ExamAttemptGraded>().Single().Passed != pass) answered = Answer(start, started, random, _ => pass);
+                // A realistic spread may cross the pass mark the wrong way: then the attempt is answered plainly (the flawed
+                // questions still the wrong way round, so they stay flawed whoever drew them).
+                if (answered.OfType<ExamAttemptGraded>().Single().Passed != pass)
+                    answered = Answer(start, started, random, q => realistic && IsFlawed(q) ? !pass : pass);
                 events.AddRange(answered);
                 write.Events.StartStream<ExamAttempt>(id, [.. events]);
             }
