@@ -8,6 +8,8 @@ using Microsoft.Playwright;
 using OfficerTraining.IntegrationTests.Harness;
 
 [assembly: AssemblyFixture(typeof(OfficerTraining.EndToEndTests.Harness.E2EApp))]
+// One journey at a time: they share one app and one browser on a 2-core machine, next to the other test assemblies.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace OfficerTraining.EndToEndTests.Harness;
 

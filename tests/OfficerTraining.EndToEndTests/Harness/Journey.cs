@@ -30,7 +30,7 @@ public sealed class Journey : IAsyncDisposable
         });
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = $"{_name} {user}" });
         _contexts.Add(context);
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         if (user is null) return page;
         await page.GotoAsync("/account/login");
@@ -39,6 +39,15 @@ public sealed class Journey : IAsyncDisposable
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         return page;
+    }
+
+    /// <summary>Goes to <paramref name="path"/> and waits until the page is live: a server-rendered page shows before its
+    /// circuit connects, and a click or a keystroke before that is lost.</summary>
+    public static async Task Open(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('*')].some(e => [...e.attributes].some(a => a.name.startsWith('_bl_')))");
     }
 
     /// <summary>Saves a full-page screenshot as screenshots/<paramref name="name"/>.png.</summary>

@@ -10,7 +10,7 @@ public class A_certificate_officer(E2EApp app)
     {
         await using var journey = Journey.Start(app, "certificate-officer");
         var office = await journey.As("certofficer");
-        await office.GotoAsync("/certificates/issue");
+        await Journey.Open(office, "/certificates/issue");
         await office.GetByLabel("执法人员（按姓名查找）").FillAsync("邓思远");
         await office.Locator(".mud-popover .mud-list-item").First.ClickAsync();
         await Assertions.Expect(office.GetByRole(AriaRole.Button, new() { Name = "发证", Exact = true })).ToBeEnabledAsync();
@@ -31,7 +31,7 @@ public class A_certificate_officer(E2EApp app)
         await Assertions.Expect(citizen.Locator("body")).ToContainTextAsync("有效");
         await journey.Screenshot(citizen, "verification-valid", fullPage: true);
 
-        await office.GotoAsync(details!);
+        await Journey.Open(office, details!);
         await office.Locator(".mud-chip", new() { HasText = "暂扣" }).First.ClickAsync();
         await office.GetByLabel("原因").FillAsync("群众投诉执法态度问题，暂扣调查");
         await office.GetByLabel("法律依据").FillAsync("《河南省行政执法条例》第四十二条第（六）项");
