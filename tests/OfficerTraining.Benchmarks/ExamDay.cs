@@ -31,6 +31,7 @@ public sealed class ExamDay : IAsyncDisposable
 {
     public const string Schema = "bench";
     static readonly Actor Admin = new("admin", [Roles.Administrator]);
+    static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     static readonly Actor Trainer = new("trainer", [Roles.Trainer]);
 
     public required DocumentStore Store { get; init; }
@@ -60,18 +61,7 @@ public sealed class ExamDay : IAsyncDisposable
             .AddLogging()
             .AddSingleton(store)
             .AddSingleton(TimeProvider.System)
-            .AddAgencies()
-            .AddOfficers(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray())
-            .AddQuestionBank()
-            .AddExams()
-            .AddTraining()
-            .AddCourses()
-            .AddNotifications()
-            .AddCertificates()
-            .AddAudit()
-            .AddReports()
-            .AddDemoData()
-            .AddSettings();
+            .AddOfficerTraining(_ => PersonalDataSecret);
         services.AddAccounts();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -1,14 +1,7 @@
-using OfficerTraining.Agencies;
-using OfficerTraining.Audit;
 using OfficerTraining.Certificates;
-using OfficerTraining.Courses;
 using OfficerTraining.Demo;
-using OfficerTraining.Exams;
+using OfficerTraining.Infrastructure;
 using OfficerTraining.Notifications;
-using OfficerTraining.Officers;
-using OfficerTraining.QuestionBank;
-using OfficerTraining.Reports;
-using OfficerTraining.Settings;
 using OfficerTraining.Training;
 
 namespace OfficerTraining.Web.Hosting;
@@ -17,21 +10,14 @@ public static class Capabilities
 {
     public static void AddCapabilities(this WebApplicationBuilder builder)
     {
+        var configuration = builder.Configuration;
         builder.Services
-            .AddAgencies()
-            .AddOfficers(_ => PersonalDataSecret.Load(builder.Configuration, builder.Environment))
-            .AddQuestionBank()
-            .AddExams()
-            .AddTraining()
-            .AddCourses(StudyRules(builder.Configuration))
-            .AddNotifications(new NotificationOptions(
-                builder.Configuration.GetValue("Notifications:CertificateExpiryDays", NotificationOptions.Default.CertificateExpiryDays),
-                builder.Configuration.GetValue("Notifications:ReviewRemindersFromMonth", NotificationOptions.Default.ReviewRemindersFromMonth)))
-            .AddCertificates(new CertificateOptions(builder.Configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!))
-            .AddSettings()
-            .AddAudit()
-            .AddReports()
-            .AddDemoData()
+            .AddOfficerTraining(_ => PersonalDataSecret.Load(configuration, builder.Environment), new CapabilityOptions(
+                StudyRules(configuration),
+                new NotificationOptions(
+                    configuration.GetValue("Notifications:CertificateExpiryDays", NotificationOptions.Default.CertificateExpiryDays),
+                    configuration.GetValue("Notifications:ReviewRemindersFromMonth", NotificationOptions.Default.ReviewRemindersFromMonth)),
+                new CertificateOptions(configuration.GetValue("Certificates:Issuer", CertificateOptions.Default.Issuer)!)))
             .AddHostedService<DemoDataOnFirstStart>();
     }
 

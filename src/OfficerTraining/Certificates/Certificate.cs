@@ -78,12 +78,17 @@ public sealed record Certificate
 
     /// <summary>The status on a (China-time) date: a valid or suspended certificate past its validity is expired, and a
     /// suspension with an end date is over after it.</summary>
-    public CertificateStatus StatusOn(DateOnly date) => Status switch
-    {
-        CertificateStatus.Valid or CertificateStatus.Suspended when date > ValidUntil => CertificateStatus.Expired,
-        CertificateStatus.Suspended when SuspendedUntil is { } until && date > until => CertificateStatus.Valid,
-        _ => Status,
-    };
+    public CertificateStatus StatusOn(DateOnly date) => StatusOn(Status, ValidUntil, SuspendedUntil, date);
+
+    /// <summary>The status on a date of a certificate recorded as <paramref name="status"/>: the one rule, for the
+    /// certificate and for the read models that copy its dates.</summary>
+    public static CertificateStatus StatusOn(CertificateStatus status, DateOnly validUntil, DateOnly? suspendedUntil, DateOnly date) =>
+        status switch
+        {
+            CertificateStatus.Valid or CertificateStatus.Suspended when date > validUntil => CertificateStatus.Expired,
+            CertificateStatus.Suspended when suspendedUntil is { } until && date > until => CertificateStatus.Valid,
+            _ => status,
+        };
 
     /// <summary>The holder may enforce with it on that date.</summary>
     public bool InForceOn(DateOnly date) => date >= ValidFrom && StatusOn(date) == CertificateStatus.Valid;

@@ -40,7 +40,7 @@ public static class Eligibility
         var since = today.AddYears(-policy.QualificationValidityYears);
         Requirement Passed(ExamPurpose part)
         {
-            var last = s.Exams.Where(r => r.Passed && r.Purpose == part).Select(r => DateOnly.FromDateTime(r.ClosedAt.ToOffset(Infrastructure.ChinaTime.Offset).DateTime))
+            var last = s.Exams.Where(r => r.Passed && r.Purpose == part).Select(r => Infrastructure.ChinaTime.DateOf(r.ClosedAt))
                 .DefaultIfEmpty().Max();
             return new($"Eligibility.{part}", last != default && last >= since,
                 [last == default ? "—" : Date(last), policy.QualificationValidityYears.ToString(CultureInfo.InvariantCulture)]);

@@ -44,15 +44,8 @@ public class ExamFixture : IAsyncLifetime
     readonly List<IAsyncDisposable> _hosts = [];
     readonly List<DocumentStore> _stores = [];
 
-    /// <summary>4 single × 2, 2 multiple × 3, 4 true/false × 1: ten items, keys "1".."10"; 30 minutes; 2 attempts.</summary>
-    public static Blueprint Blueprint { get; } = new("测试试卷",
-        [
-            new("单选题", QuestionType.Single, QuestionFilter.Any, 4, 2m),
-            new("多选题", QuestionType.Multiple, QuestionFilter.Any, 2, 3m),
-            new("判断题", QuestionType.TrueFalse, QuestionFilter.Any, 4, 1m),
-        ],
-        TimeSpan.FromMinutes(30), 8m, MultipleChoiceScoring.AllOrNothing, ShuffleQuestions: true, ShuffleOptions: true,
-        AttemptsAllowed: 2, ReviewDetail.Correctness, ReviewTiming.AfterWindowCloses);
+    /// <summary><see cref="SmallBank.Blueprint"/>: ten items, 30 minutes, 2 attempts.</summary>
+    public static Blueprint Blueprint => SmallBank.Blueprint;
 
     public async ValueTask InitializeAsync()
     {
@@ -77,19 +70,10 @@ public class ExamFixture : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<AccountCommands>().Handle(
                 new CreateAccount(Guid.CreateVersion7(), "reviewer", "审题人", "Test@2026", [Roles.Reviewer], null), Actor.System);
         var report = await Get<QuestionImport>().Run(Bank(), admin, approveAs: "reviewer");
-        report.Approved.Should().Be(26, "the bank is imported and approved: {0}", string.Join("; ", report.Errors));
+        report.Approved.Should().Be(SmallBank.Size, "the bank is imported and approved: {0}", string.Join("; ", report.Errors));
     }
 
-    internal static ParsedBank Bank()
-    {
-        QuestionContent Content(QuestionType type, int i) => new(type, $"第{i}题：行政机关可以书面委托符合条件的组织实施行政处罚。",
-            type == QuestionType.TrueFalse ? QuestionItem.TrueFalseOptions : ["甲", "乙", "丙", "丁"],
-            type == QuestionType.Multiple ? [0, 2] : [0], "第二十条。", [new Citation("行政处罚法", 20)], [],
-            QuestionCategory.Public, null, 2, []);
-        var types = Enumerable.Repeat(QuestionType.Single, 10).Concat(Enumerable.Repeat(QuestionType.Multiple, 6))
-            .Concat(Enumerable.Repeat(QuestionType.TrueFalse, 10)).ToList();
-        return new([.. types.Select((t, i) => new ParsedQuestion($"EX-{i + 1:D3}", Content(t, i + 1), "bank.yaml", i + 1))], [], []);
-    }
+    internal static ParsedBank Bank() => SmallBank.Parsed("EX");
 
     /// <summary>Another store on the same schema: what a second app node, or the same node after a restart, has.</summary>
     public DocumentStore NewStore()
@@ -111,18 +95,7 @@ public class ExamFixture : IAsyncLifetime
             .AddLogging()
             .AddSingleton(store)
             .AddSingleton<TimeProvider>(Clock)
-            .AddAgencies()
-            .AddOfficers(StoreFixture.PersonalDataSecret)
-            .AddQuestionBank()
-            .AddExams()
-            .AddTraining()
-            .AddCourses()
-            .AddNotifications()
-            .AddCertificates()
-            .AddAudit()
-            .AddReports()
-            .AddDemoData()
-            .AddSettings();
+            .AddOfficerTraining(_ => StoreFixture.PersonalDataSecret);
         services.AddAccounts();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         _hosts.Add(provider);

@@ -42,18 +42,7 @@ public sealed class StoreFixture : IAsyncLifetime
             .AddLogging()
             .AddSingleton<IDocumentStore>(Store)
             .AddSingleton(TimeProvider.System)
-            .AddAgencies()
-            .AddOfficers(PersonalDataSecret)
-            .AddQuestionBank()
-            .AddExams()
-            .AddTraining()
-            .AddCourses()
-            .AddNotifications()
-            .AddCertificates()
-            .AddSettings()
-            .AddAudit()
-            .AddReports()
-            .AddDemoData();
+            .AddOfficerTraining(_ => PersonalDataSecret);
         services.AddAccounts();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

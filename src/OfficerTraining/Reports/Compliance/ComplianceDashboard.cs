@@ -57,9 +57,9 @@ public sealed class ComplianceDashboard(IDocumentStore store, PolicyReader polic
             DrillDown.Officers => true,
             DrillDown.MeetingHours => o.HoursIn(filter.Year) >= required,
             DrillDown.BelowHours => o.HoursIn(filter.Year) < required,
-            DrillDown.ExamSitters => ReviewAttempts(o, filter.Year).Any(),
-            DrillDown.ExamPassed => ReviewAttempts(o, filter.Year).Any(a => a.Passed == true),
-            DrillDown.ExamFailed => ReviewAttempts(o, filter.Year).Any() && !ReviewAttempts(o, filter.Year).Any(a => a.Passed == true),
+            DrillDown.ExamSitters => o.ReviewAttemptsIn(filter.Year).Any(),
+            DrillDown.ExamPassed => o.ReviewAttemptsIn(filter.Year).Any(a => a.Passed == true),
+            DrillDown.ExamFailed => o.ReviewAttemptsIn(filter.Year).Any() && !o.ReviewAttemptsIn(filter.Year).Any(a => a.Passed == true),
             DrillDown.ExpiringSoon => Expiring(o, today, filter.ExpiringWithinDays),
             DrillDown.CertificateStatus => o.Certificates.Values.Any(c => c.StatusOn(today) == status),
             _ => false,
@@ -95,15 +95,11 @@ public sealed class ComplianceDashboard(IDocumentStore store, PolicyReader polic
         return new ComplianceFigures(
             officers.Count,
             officers.Count(o => o.HoursIn(filter.Year) >= required),
-            officers.Count(o => ReviewAttempts(o, filter.Year).Any()),
-            officers.Count(o => ReviewAttempts(o, filter.Year).Any(a => a.Passed == true)),
+            officers.Count(o => o.ReviewAttemptsIn(filter.Year).Any()),
+            officers.Count(o => o.ReviewAttemptsIn(filter.Year).Any(a => a.Passed == true)),
             Enum.GetValues<CertificateStatus>().ToDictionary(s => s, s => certificates.Count(c => c.StatusOn(today) == s)),
             officers.Count(o => Expiring(o, today, filter.ExpiringWithinDays)));
     }
-
-    /// <summary>The annual review exam of the year and its make-up.</summary>
-    static IEnumerable<ComplianceAttempt> ReviewAttempts(OfficerCompliance o, int year) =>
-        o.Attempts.Values.Where(a => a.Year == year && a.Purpose is ExamPurpose.AnnualReview or ExamPurpose.MakeUp);
 
     static bool Expiring(OfficerCompliance o, DateOnly today, int days) => o.Certificates.Values.Any(c =>
         c.StatusOn(today) == CertificateStatus.Valid && c.ValidUntil.DayNumber - today.DayNumber <= days);

@@ -9,12 +9,7 @@ namespace OfficerTraining.Reports.Compliance;
 public sealed record ComplianceCertificate(string Number, CertificateKind Kind, DateOnly ValidUntil, CertificateStatus Status, DateOnly? SuspendedUntil)
 {
     /// <summary>As <see cref="Certificate.StatusOn"/>.</summary>
-    public CertificateStatus StatusOn(DateOnly date) => Status switch
-    {
-        CertificateStatus.Valid or CertificateStatus.Suspended when date > ValidUntil => CertificateStatus.Expired,
-        CertificateStatus.Suspended when SuspendedUntil is { } until && date > until => CertificateStatus.Valid,
-        _ => Status,
-    };
+    public CertificateStatus StatusOn(DateOnly date) => Certificate.StatusOn(Status, ValidUntil, SuspendedUntil, date);
 }
 
 /// <summary>A credit as the dashboards count it: the year it counts for and its hours.</summary>
@@ -43,5 +38,7 @@ public sealed class OfficerCompliance
 
     public decimal HoursIn(int year) => Credits.Values.Where(c => c.Year == year).Sum(c => c.Hours);
 
-    public IEnumerable<ComplianceAttempt> AttemptsIn(int year) => Attempts.Values.Where(a => (a.Year ?? a.StartedOn.Year) == year);
+    /// <summary>The year's annual review exam and its make-up: what the dashboard counts as sitting the review.</summary>
+    public IEnumerable<ComplianceAttempt> ReviewAttemptsIn(int year) =>
+        Attempts.Values.Where(a => a.Year == year && a.Purpose is ExamPurpose.AnnualReview or ExamPurpose.MakeUp);
 }

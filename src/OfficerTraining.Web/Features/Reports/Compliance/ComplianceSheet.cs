@@ -17,7 +17,7 @@ public static class ComplianceSheet
     /// <summary>As the dashboard counts it: a sitter passed when any of the year's review or make-up attempts passed.</summary>
     public static ReviewExamResult ExamResult(OfficerCompliance officer, int year)
     {
-        var attempts = officer.Attempts.Values.Where(a => a.Year == year && a.Purpose is ExamPurpose.AnnualReview or ExamPurpose.MakeUp).ToList();
+        var attempts = officer.ReviewAttemptsIn(year).ToList();
         if (attempts.Count == 0) return ReviewExamResult.NotSat;
         if (attempts.Any(a => a.Passed == true)) return ReviewExamResult.Passed;
         return attempts.Any(a => a.Passed == false) ? ReviewExamResult.Failed : ReviewExamResult.Pending;
