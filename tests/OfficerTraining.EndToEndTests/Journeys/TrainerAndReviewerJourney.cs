@@ -212,7 +212,11 @@ public class TrainerAndReviewerJourney(E2EApp app)
         await input.ClickAsync();
         var popover = page.Locator(".mud-popover-open");
         await popover.Locator(".mud-picker-nav-button-next").ClickAsync();
-        await popover.Locator("button.mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextRegex = new($"^{day}$") }).ClickAsync();
+        // The month slides in after "next": its container can cover the days for the length of the animation (longer on a
+        // loaded machine), so the day gets its click event directly once it is there.
+        var dayButton = popover.Locator("button.mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextRegex = new($"^{day}$") });
+        await Assertions.Expect(dayButton).ToBeVisibleAsync();
+        await dayButton.DispatchEventAsync("click");
         await Assertions.Expect(input).Not.ToHaveValueAsync(before);
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = label })).ToBeHiddenAsync();
     }
