@@ -6,14 +6,15 @@ namespace OfficerTraining.Benchmarks;
 
 /// <summary>
 /// `answers`: a throwaway durable cluster (fsync and synchronous_commit on), the exam morning arranged, then for each
-/// concurrency C the app's answer saves and the raw-insert reference, one after the other in this process; finally the
-/// durability check (stored AnswerRecorded events = acknowledged Saved results).
+/// concurrency C the app's answer saves and the raw-insert reference, interleaved (app, raw, app, raw …) for the given
+/// number of rounds, with the CPU each used; finally the durability check (stored AnswerRecorded events = acknowledged
+/// Saved results).
 /// </summary>
 public static class AnswersBenchmark
 {
     static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
-    public static async Task<AnswersReport> Run(IReadOnlyList<int> concurrency, TimeSpan duration, TextWriter progress)
+    public static async Task<AnswersReport> Run(IReadOnlyList<int> concurrency, TimeSpan duration, int repeats, int writers, TextWriter progress)
     {
         var cluster = new PostgresCluster(new PostgresClusterOptions($"/tmp/ot-bench-{Environment.ProcessId}", Durable: true));
         try
@@ -27,7 +28,7 @@ public static class AnswersBenchmark
 
             var officers = concurrency.Max();
             progress.WriteLine($"Arranging {officers} officers with open attempts (not measured) …");
-            await using var day = await ExamDay.Arrange(database, officers);
+            await using var day = await ExamDay.Arrange(database, officers, AnswerJournalOptions.Default with { Writers = writers });
             var journal = day.Get<AnswerJournal>();
             var app = new AppAnswerSaves(journal, day.Takers);
 
@@ -36,24 +37,37 @@ public static class AnswersBenchmark
             await using (var raw = await RawInserts.Create(database, Math.Min(16, officers), day.Takers))
                 await ClosedLoop.Run(Math.Min(16, officers), WarmUp, raw.InsertNext);
 
+            var cpu = new CpuMeter(cluster.Options.DataRoot);
             var levels = new List<LevelResult>();
             foreach (var c in concurrency)
             {
-                progress.WriteLine($"C = {c}: app saves for {duration.TotalSeconds:0.#} s, then raw inserts for {duration.TotalSeconds:0.#} s …");
-                var before = journal.Stats;
-                var appResult = await ClosedLoop.Run(c, duration, app.SaveNext);
-                var after = journal.Stats;
                 await using var raw = await RawInserts.Create(database, c, day.Takers);
-                var rawResult = await ClosedLoop.Run(c, duration, raw.InsertNext);
-                levels.Add(new(c, appResult, rawResult, after.Commits - before.Commits, after.Batches - before.Batches));
+                var rounds = new List<Round>();
+                for (var round = 1; round <= repeats; round++)
+                {
+                    progress.WriteLine($"C = {c}, round {round}/{repeats}: app saves for {duration.TotalSeconds:0.#} s, then raw inserts for {duration.TotalSeconds:0.#} s …");
+                    var before = journal.Stats;
+                    var (appResult, appCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, app.SaveNext));
+                    var commits = journal.Stats.Commits - before.Commits;
+                    var (rawResult, rawCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, raw.InsertNext));
+                    rounds.Add(new(appResult, rawResult, commits, appCpu, rawCpu));
+                }
+                levels.Add(new(c, rounds));
             }
             var durability = await CheckDurability(database, app);
-            return new(settings, officers, duration, levels, durability);
+            return new(settings, officers, duration, repeats, writers, levels, durability);
         }
         finally
         {
             await cluster.StopAsync(removeData: true);
         }
+    }
+
+    static async Task<(LoadResult, CpuMeter.Sample)> Measured(CpuMeter cpu, Func<Task<LoadResult>> workload)
+    {
+        var before = cpu.Read();
+        var result = await workload();
+        return (result, cpu.Read() - before);
     }
 
     static async Task<Durability> CheckDurability(string database, AppAnswerSaves app)

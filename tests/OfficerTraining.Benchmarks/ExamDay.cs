@@ -38,7 +38,7 @@ public sealed class ExamDay : IAsyncDisposable
     public required ServiceProvider Services { get; init; }
     public IReadOnlyList<Taker> Takers { get; private set; } = [];
 
-    public static async Task<ExamDay> Arrange(string connectionString, int officers)
+    public static async Task<ExamDay> Arrange(string connectionString, int officers, AnswerJournalOptions journal)
     {
         var store = DocumentStore.For(o =>
         {
@@ -46,7 +46,7 @@ public sealed class ExamDay : IAsyncDisposable
             o.AutoCreateSchemaObjects = AutoCreate.All;
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var day = new ExamDay { Store = store, Services = Host(store) };
+        var day = new ExamDay { Store = store, Services = Host(store, journal) };
         var department = await day.Department();
         var officerIds = await day.Register(department, officers);
         await day.ApproveBank();
@@ -55,11 +55,12 @@ public sealed class ExamDay : IAsyncDisposable
         return day;
     }
 
-    static ServiceProvider Host(IDocumentStore store)
+    static ServiceProvider Host(IDocumentStore store, AnswerJournalOptions journal)
     {
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(store)
+            .AddSingleton(journal)
             .AddSingleton(TimeProvider.System)
             .AddOfficerTraining(_ => PersonalDataSecret);
         services.AddAccounts();

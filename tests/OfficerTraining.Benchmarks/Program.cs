@@ -2,7 +2,7 @@ using System.Globalization;
 using OfficerTraining.Benchmarks;
 
 const string Usage = "usage: dotnet run -c Release --project tests/OfficerTraining.Benchmarks -- answers " +
-                     "[--concurrency 1,16,64,256,1000] [--seconds 10] [--json]";
+                     "[--concurrency 1,16,64,256,1000] [--seconds 10] [--repeats 3] [--writers 4] [--json]";
 
 if (args is not ["answers", .. var rest])
 {
@@ -12,6 +12,8 @@ if (args is not ["answers", .. var rest])
 int[] concurrency = [1, 16, 64, 256, 1000];
 var seconds = 10.0;
 var json = false;
+var repeats = 3;
+var writers = OfficerTraining.Exams.AnswerJournalOptions.Default.Writers;
 for (var i = 0; i < rest.Length; i++)
 {
     switch (rest[i])
@@ -22,6 +24,12 @@ for (var i = 0; i < rest.Length; i++)
         case "--seconds" when i + 1 < rest.Length:
             seconds = double.Parse(rest[++i], CultureInfo.InvariantCulture);
             break;
+        case "--repeats" when i + 1 < rest.Length:
+            repeats = int.Parse(rest[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--writers" when i + 1 < rest.Length:
+            writers = int.Parse(rest[++i], CultureInfo.InvariantCulture);
+            break;
         case "--json":
             json = true;
             break;
@@ -30,7 +38,7 @@ for (var i = 0; i < rest.Length; i++)
             return 2;
     }
 }
-if (concurrency.Length == 0 || concurrency.Any(c => c < 1) || seconds <= 0)
+if (concurrency.Length == 0 || concurrency.Any(c => c < 1) || seconds <= 0 || writers < 1 || repeats < 1)
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -39,6 +47,6 @@ if (concurrency.Length == 0 || concurrency.Any(c => c < 1) || seconds <= 0)
 // With --json, stdout carries only the JSON object: progress and anything the libraries print go to stderr.
 var stdout = Console.Out;
 if (json) Console.SetOut(Console.Error);
-var report = await AnswersBenchmark.Run(concurrency, TimeSpan.FromSeconds(seconds), Console.Out);
+var report = await AnswersBenchmark.Run(concurrency, TimeSpan.FromSeconds(seconds), repeats, writers, Console.Out);
 stdout.WriteLine(json ? report.ToJson() : report.ToTable());
 return report.Durability.Intact ? 0 : 1;

@@ -65,6 +65,7 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
     static List<object> Answer(ExamAttemptStarted start, DateTimeOffset at, Random random, Func<string, bool> right)
     {
         var attempt = ExamAttempt.Create(start);
+        var answers = AnswerSheet.Create(start);
         var events = new List<object>();
         foreach (var question in attempt.Paper.Questions)
         {
@@ -72,14 +73,14 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
             foreach (var item in question.Items)
             {
                 at = at.AddSeconds(random.Next(20, 90));
-                foreach (var e in AttemptDecider.Decide(new RecordAnswer(start.AttemptId, item.Key, correct ? item.Correct : Wrong(item), 1), attempt, at))
+                foreach (var e in AttemptDecider.Decide(new RecordAnswer(start.AttemptId, item.Key, correct ? item.Correct : Wrong(item), 1), answers, at))
                 {
-                    attempt = ExamAttempt.Apply((AnswerRecorded)e, attempt);
+                    answers = AnswerSheet.Apply((AnswerRecorded)e, answers);
                     events.Add(e);
                 }
             }
         }
-        events.AddRange(AttemptDecider.Decide(new SubmitAttempt(start.AttemptId), attempt, at.AddMinutes(1)));
+        events.AddRange(AttemptDecider.Decide(new SubmitAttempt(start.AttemptId), attempt, answers, at.AddMinutes(1)));
         return events;
     }
 

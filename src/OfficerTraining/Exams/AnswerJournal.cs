@@ -21,21 +21,26 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     readonly TimeProvider _clock;
     readonly ILogger<AnswerJournal> _logger;
     readonly AnswerJournalOptions _options;
-    readonly Channel<PendingSave> _queue;
+    readonly Channel<PendingSave>[] _queues;
     readonly CancellationTokenSource _abort = new();
-    readonly Task _writer;
+    readonly Task[] _writers;
     long _saves, _batches, _commits, _rewritten;
     int _largestBatch;
 
     public AnswerJournal(IDocumentStore store, TimeProvider clock, ILogger<AnswerJournal> logger, AnswerJournalOptions options)
     {
         (_store, _clock, _logger, _options) = (store, clock, logger, options);
-        _queue = Channel.CreateBounded<PendingSave>(new BoundedChannelOptions(options.Capacity)
-        {
-            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
-        });
-        _writer = Task.Run(WriteLoop);
+        _queues = [.. Enumerable.Range(0, options.Writers).Select(_ => Channel.CreateBounded<PendingSave>(
+            new BoundedChannelOptions(Math.Max(1, options.Capacity / options.Writers))
+            {
+                SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+            }))];
+        _writers = [.. _queues.Select(queue => Task.Run(() => WriteLoop(queue.Reader)))];
     }
+
+    /// <summary>Each attempt has one writer, so its saves are decided in the order they arrived and two writers of this
+    /// node never race each other for one stream.</summary>
+    Channel<PendingSave> QueueOf(Guid attemptId) => _queues[(int)((uint)attemptId.GetHashCode() % (uint)_queues.Length)];
 
     public AnswerJournalStats Stats => new(Interlocked.Read(ref _saves), Interlocked.Read(ref _batches),
         Interlocked.Read(ref _commits), Volatile.Read(ref _largestBatch), Interlocked.Read(ref _rewritten));
@@ -56,7 +61,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         var pending = new PendingSave(command, actor, _clock.GetUtcNow()); // judged against the deadline as received
         try
         {
-            await _queue.Writer.WriteAsync(pending, ct);
+            await QueueOf(command.AttemptId).Writer.WriteAsync(pending, ct);
         }
         catch (ChannelClosedException)
         {
@@ -65,7 +70,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         return await pending.Result.Task.WaitAsync(ct);
     }
 
-    async Task WriteLoop()
+    async Task WriteLoop(ChannelReader<PendingSave> queue)
     {
         var batch = new List<PendingSave>(_options.MaxBatch);
         while (true)
@@ -73,9 +78,9 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
             try
             {
                 // No token: the loop ends when StopAsync completes the queue and the writer has drained it.
-                if (!await _queue.Reader.WaitToReadAsync()) return;
+                if (!await queue.WaitToReadAsync()) return;
                 batch.Clear();
-                while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var save)) batch.Add(save);
+                while (batch.Count < _options.MaxBatch && queue.TryRead(out var save)) batch.Add(save);
                 Interlocked.Increment(ref _batches);
                 InterlockedMax(ref _largestBatch, batch.Count);
                 await WriteBatch(batch);
@@ -129,11 +134,12 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>One session, one fetch per attempt (one round trip for all), one commit; waiters complete after it.</summary>
+    /// <summary>One session, one fetch of each attempt's answer sheet (one round trip for all), one commit; waiters complete
+    /// after it.</summary>
     async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, CancellationToken ct)
     {
         await using var session = _store.LightweightSession();
-        var streams = await session.Events.FetchManyForWriting<ExamAttempt>([.. attempts.Select(a => a.Key)], ct);
+        var streams = await session.Events.FetchManyForWriting<AnswerSheet>([.. attempts.Select(a => a.Key)], ct);
         var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
         var appended = 0;
         for (var i = 0; i < attempts.Count; i++) appended += Decide(streams[i], attempts[i], outcomes);
@@ -147,7 +153,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Decides the saves for one attempt in the order they arrived, each on the state the previous ones left.</summary>
-    static int Decide(IEventStream<ExamAttempt> stream, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes)
+    static int Decide(IEventStream<AnswerSheet> stream, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes)
     {
         var state = stream.Aggregate;
         var version = stream.StartingVersion ?? 0;
@@ -164,7 +170,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
                     var wrapped = e.AsEvent();
                     wrapped.UserName = save.Actor.UserName; // one session carries many officers' answers
                     stream.AppendOne(wrapped);
-                    state = ExamAttempt.Apply(e, state);
+                    state = AnswerSheet.Apply(e, state);
                 }
                 version += events.Length;
                 appended += events.Length;
@@ -190,17 +196,17 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     /// cancelled (their pages did not show "saved", and will send them again).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
+        foreach (var queue in _queues) queue.Writer.TryComplete();
         try
         {
-            await _writer.WaitAsync(cancellationToken);
+            await Task.WhenAll(_writers).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
             await _abort.CancelAsync(); // the writer's database calls end now, and every waiter left is cancelled
             try
             {
-                await _writer.WaitAsync(TimeSpan.FromSeconds(10));
+                await Task.WhenAll(_writers).WaitAsync(TimeSpan.FromSeconds(10));
             }
             catch (TimeoutException)
             {

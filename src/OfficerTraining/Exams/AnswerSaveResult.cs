@@ -15,9 +15,11 @@ public sealed record AnswerSaveResult(AnswerSaveStatus Status, long Version, str
 
 /// <param name="MaxBatch">The most saves one commit carries.</param>
 /// <param name="Capacity">Saves waiting beyond this make callers wait to enqueue (back-pressure, not loss).</param>
-public sealed record AnswerJournalOptions(int MaxBatch, int Capacity)
+/// <param name="Writers">Commits in flight at once: while one writer waits for its commit to reach the disk, the others
+/// decide and send theirs, so PostgreSQL can flush several in one go.</param>
+public sealed record AnswerJournalOptions(int MaxBatch, int Capacity, int Writers = 1)
 {
-    public static readonly AnswerJournalOptions Default = new(256, 20_000);
+    public static readonly AnswerJournalOptions Default = new(256, 20_000, 4);
 }
 
 /// <summary>Counters for dashboards and tests: <see cref="Commits"/> is the number of database transactions written;

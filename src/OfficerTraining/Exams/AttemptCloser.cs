@@ -79,7 +79,7 @@ public sealed partial class AttemptCloser(
             session.LastModifiedBy = "attempt-closer";
             var stream = await session.Events.FetchForWriting<ExamAttempt>(attemptId, ct);
             if (stream.Aggregate is not { } attempt) return false;
-            var events = AttemptDecider.Decide(new CloseExpiredAttempt(attemptId), attempt, now);
+            var events = AttemptDecider.Decide(new CloseExpiredAttempt(attemptId), attempt, await AttemptAnswers.AnswersAfter(session, stream, ct), now);
             if (events.Length == 0) return false;
             stream.AppendMany(events);
             await session.SaveChangesAsync(ct);

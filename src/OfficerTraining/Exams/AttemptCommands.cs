@@ -59,15 +59,15 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
 
     /// <summary>Submits and grades; a second submit (another tab, a retry) changes nothing. Returns the attempt's version.</summary>
     public async Task<long> Handle(SubmitAttempt c, Actor actor, CancellationToken ct = default) =>
-        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, now) => AttemptDecider.Decide(c, a, now), ct);
+        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, answers, now) => AttemptDecider.Decide(c, a, answers, now), ct);
 
     public async Task<long> Handle(FlagAnswer c, Actor actor, CancellationToken ct = default) =>
-        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, now) => AttemptDecider.Decide(c, a, now), ct);
+        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, _, now) => AttemptDecider.Decide(c, a, now), ct);
 
     public async Task<long> Handle(VoidAttempt c, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.CertificateOfficer, Roles.Supervisor);
-        return await Decide(c.AttemptId, actor, _ => { }, (a, _) => AttemptDecider.Decide(c, a), ct);
+        return await Decide(c.AttemptId, actor, _ => { }, (a, _, _) => AttemptDecider.Decide(c, a), ct);
     }
 
     internal static Action<ExamAttempt> OwnAttempt(Actor actor)
@@ -82,7 +82,7 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
     /// <summary>Fetch → check → decide → append → save. When another writer got in first (an answer, the closer, the
     /// other tab's submit) it decides again on what they wrote, which is what makes "submit twice" grade once.</summary>
     async Task<long> Decide(Guid attemptId, Actor actor, Action<ExamAttempt> authorize,
-        Func<ExamAttempt, DateTimeOffset, object[]> decide, CancellationToken ct)
+        Func<ExamAttempt, AnswerSheet, DateTimeOffset, object[]> decide, CancellationToken ct)
     {
         for (var tries = 1; ; tries++)
         {
@@ -90,7 +90,7 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
             var stream = await session.Events.FetchForWriting<ExamAttempt>(attemptId, ct);
             var attempt = stream.Aggregate ?? throw new DomainException("Exam.AttemptNotFound");
             authorize(attempt);
-            var events = decide(attempt, clock.GetUtcNow());
+            var events = decide(attempt, await AttemptAnswers.AnswersAfter(session, stream, ct), clock.GetUtcNow());
             var version = stream.StartingVersion ?? 0;
             if (events.Length == 0) return version;
             stream.AppendMany(events);
@@ -108,6 +108,14 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
             }
         }
     }
+}
+
+/// <summary>The answers, read after the fetch for writing: at least as new as the version it holds the write to, so an answer
+/// committed in between fails the write (which is decided again) instead of being graded without.</summary>
+internal static class AttemptAnswers
+{
+    public static async Task<AnswerSheet> AnswersAfter(IDocumentSession session, JasperFx.Events.IEventStream<ExamAttempt> stream, CancellationToken ct) =>
+        await session.LoadAsync<AnswerSheet>(stream.Id, ct) ?? throw new DomainException("Exam.AttemptNotFound");
 }
 
 /// <summary>Attempt ids are derived from (session, officer, slot), as question ids from their codes: two requests

@@ -53,50 +53,50 @@ public static class AttemptDecider
             new AttemptRules(b.MultipleChoice, b.PassMark, b.Review, b.ReviewTiming, session.Closes, session.Purpose, session.Year), now, timing.Deadline, timing.CutByWindow)];
     }
 
-    public static object[] Decide(RecordAnswer c, ExamAttempt a, DateTimeOffset now)
+    public static object[] Decide(RecordAnswer c, AnswerSheet s, DateTimeOffset now)
     {
-        CheckOpen(a, now);
-        var item = a.Paper.Items.FirstOrDefault(i => i.Key == c.Item) ?? throw new DomainException("Exam.NoSuchItem", c.Item);
+        CheckOpen(s.IsOpen, s.Deadline, now);
+        if (!s.Options.TryGetValue(c.Item, out var options)) throw new DomainException("Exam.NoSuchItem", c.Item);
         var choice = c.Choice.Distinct().Order().ToList();
-        if (choice.Any(i => i < 0 || i >= item.OptionOrder.Count)) throw new DomainException("Exam.NoSuchOption", c.Item);
-        if (item.Type != QuestionType.Multiple && choice.Count > 1) throw new DomainException("Exam.OneOptionOnly", c.Item);
-        if (a.Sequences.TryGetValue(c.Item, out var last) && last >= c.Sequence) return []; // a retry, or an older save arriving late
-        return [new AnswerRecorded(a.Id, c.Item, choice, c.Sequence, now, InGrace: now > a.Deadline)];
+        if (choice.Any(i => i < 0 || i >= options)) throw new DomainException("Exam.NoSuchOption", c.Item);
+        if (choice.Count > 1 && !s.Multiple.Contains(c.Item)) throw new DomainException("Exam.OneOptionOnly", c.Item);
+        if (s.Sequences.TryGetValue(c.Item, out var last) && last >= c.Sequence) return []; // a retry, or an older save arriving late
+        return [new AnswerRecorded(s.Id, c.Item, choice, c.Sequence, now, InGrace: now > s.Deadline)];
     }
 
     public static object[] Decide(FlagAnswer c, ExamAttempt a, DateTimeOffset now)
     {
-        CheckOpen(a, now);
+        CheckOpen(a.IsOpen, a.Deadline, now);
         if (a.Paper.Items.All(i => i.Key != c.Item)) throw new DomainException("Exam.NoSuchItem", c.Item);
         return a.Flagged.Contains(c.Item) == c.Flagged ? [] : [new AnswerFlagged(a.Id, c.Item, c.Flagged)];
     }
 
     /// <summary>Twice is once; late (past the grace) is a time-out, graded as the attempt stood at the deadline.</summary>
-    public static object[] Decide(SubmitAttempt c, ExamAttempt a, DateTimeOffset now)
+    public static object[] Decide(SubmitAttempt c, ExamAttempt a, AnswerSheet answers, DateTimeOffset now)
     {
         if (a.Status == AttemptStatus.Voided) throw new DomainException("Exam.AttemptVoided");
         if (!a.IsOpen) return [];
         object closed = now <= a.Deadline + Grace
             ? new ExamAttemptSubmitted(a.Id, now, InGrace: now > a.Deadline)
             : new ExamAttemptTimedOut(a.Id, a.Deadline, now);
-        return [closed, Graded(a)];
+        return [closed, Graded(a, answers)];
     }
 
-    public static object[] Decide(CloseExpiredAttempt c, ExamAttempt a, DateTimeOffset now) =>
-        a.IsOpen && now > a.Deadline + Grace ? [new ExamAttemptTimedOut(a.Id, a.Deadline, now), Graded(a)] : [];
+    public static object[] Decide(CloseExpiredAttempt c, ExamAttempt a, AnswerSheet answers, DateTimeOffset now) =>
+        a.IsOpen && now > a.Deadline + Grace ? [new ExamAttemptTimedOut(a.Id, a.Deadline, now), Graded(a, answers)] : [];
 
     public static object[] Decide(VoidAttempt c, ExamAttempt a) =>
         a.Status == AttemptStatus.Voided ? [] : [new ExamAttemptVoided(a.Id, Text.Required(c.Reason, "Reason"))];
 
-    static ExamAttemptGraded Graded(ExamAttempt a)
+    static ExamAttemptGraded Graded(ExamAttempt a, AnswerSheet answers)
     {
-        var result = Grader.Grade(a.Paper, a.Answers, a.Rules);
+        var result = Grader.Grade(a.Paper, answers.Answers, a.Rules);
         return new ExamAttemptGraded(a.Id, result.Marks, result.Score, result.MaxScore, result.Passed);
     }
 
-    static void CheckOpen(ExamAttempt a, DateTimeOffset now)
+    static void CheckOpen(bool open, DateTimeOffset deadline, DateTimeOffset now)
     {
-        if (!a.IsOpen) throw new DomainException("Exam.AttemptClosed");
-        if (now > a.Deadline + Grace) throw new DomainException("Exam.PastDeadline");
+        if (!open) throw new DomainException("Exam.AttemptClosed");
+        if (now > deadline + Grace) throw new DomainException("Exam.PastDeadline");
     }
 }

@@ -33,11 +33,13 @@ public sealed record ExamAttemptVoided(Guid AttemptId, string Reason);
 
 public sealed record AttemptResult(IReadOnlyList<ItemMark> Marks, decimal Score, decimal MaxScore, bool Passed);
 
-/// <summary>An exam attempt (an inline snapshot: the exam page, the journal and the closer read it).</summary>
+/// <summary>An exam attempt: its paper, rules, deadline, flags, status and result (an inline snapshot: the exam page, the
+/// commands and the closer read it). Its answers are in the <see cref="AnswerSheet"/> of the same stream, so an answer
+/// does not rewrite the paper.</summary>
 public sealed record ExamAttempt(
     Guid Id, Guid SessionId, Guid OfficerId, int Number, Paper Paper, AttemptRules Rules, DateTimeOffset StartedAt,
-    DateTimeOffset Deadline, bool CutByWindow, AttemptStatus Status, IReadOnlyDictionary<string, IReadOnlyList<int>> Answers,
-    IReadOnlyDictionary<string, long> Sequences, IReadOnlyList<string> Flagged, DateTimeOffset? ClosedAt, AttemptResult? Result)
+    DateTimeOffset Deadline, bool CutByWindow, AttemptStatus Status, IReadOnlyList<string> Flagged, DateTimeOffset? ClosedAt,
+    AttemptResult? Result)
 {
     public long Version { get; init; }
 
@@ -45,13 +47,7 @@ public sealed record ExamAttempt(
 
     public static ExamAttempt Create(ExamAttemptStarted e) => new(
         e.AttemptId, e.SessionId, e.OfficerId, e.Number, e.Paper, e.Rules, e.StartedAt, e.Deadline, e.CutByWindow,
-        AttemptStatus.InProgress, new Dictionary<string, IReadOnlyList<int>>(), new Dictionary<string, long>(), [], null, null);
-
-    public static ExamAttempt Apply(AnswerRecorded e, ExamAttempt a) => a with
-    {
-        Answers = new Dictionary<string, IReadOnlyList<int>>(a.Answers) { [e.Item] = e.Choice },
-        Sequences = new Dictionary<string, long>(a.Sequences) { [e.Item] = e.Sequence },
-    };
+        AttemptStatus.InProgress, [], null, null);
 
     public static ExamAttempt Apply(AnswerFlagged e, ExamAttempt a) => a with
     {

@@ -12,6 +12,7 @@ public static class ExamsConfiguration
     {
         opts.Projections.Snapshot<ExamSession>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ExamAttempt>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<AnswerSheet>(SnapshotLifecycle.Inline); // the same streams: see AnswerSheet
         opts.Projections.Snapshot<SavedBlueprint>(SnapshotLifecycle.Inline);
         opts.Schema.For<ExamAttempt>()
             .Index(a => a.SessionId)

@@ -51,7 +51,7 @@ public sealed partial class DemoDataTests(SeededDemoCity city) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Seeding_writes_the_whole_city_and_its_six_accounts_in_seconds()
+    public async Task Seeding_writes_the_whole_city_and_its_six_accounts()
     {
         TestContext.Current.TestOutputHelper?.WriteLine($"Seeding: {city.FirstSeed}");
 
@@ -63,7 +63,7 @@ public sealed partial class DemoDataTests(SeededDemoCity city) : IClassFixture<S
         keys.Should().Be(officers);
         accounts.Should().Be(6);
         city.FirstSeed.Accounts.Should().Equal("admin", "trainer", "reviewer", "certofficer", "supervisor", "officer");
-        city.FirstSeed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+        // How long it took is printed above, not asserted: speed is for the benchmarks, not for a test on a shared box.
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class when_many_officers_answer_at_the_same_moment(ExamFixture f, ITestOu
         commits.Should().BeLessThan(saves.Count);
 
         await using var query = f.Store.QuerySession();
-        var stored = await query.Query<ExamAttempt>().Where(a => a.SessionId == session).ToListAsync();
+        var stored = await query.LoadManyAsync<AnswerSheet>(attempts);
         stored.Should().HaveCount(ExamFixture.OfficerCount).And.OnlyContain(a => a.Answers.Count == 4 && a.Version == 5);
         var users = await query.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "answer_recorded")
             .Where(e => e.StreamId.IsOneOf(attempts)).Select(e => e.UserName!).ToListAsync();

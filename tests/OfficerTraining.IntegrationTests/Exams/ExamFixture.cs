@@ -125,6 +125,12 @@ public class ExamFixture : IAsyncLifetime
         return (await session.LoadAsync<ExamAttempt>(attemptId))!;
     }
 
+    public async Task<AnswerSheet> Answers(Guid attemptId)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.LoadAsync<AnswerSheet>(attemptId))!;
+    }
+
     public async Task<IReadOnlyList<IEvent>> Events(Guid streamId)
     {
         await using var session = Store.QuerySession();

@@ -20,7 +20,7 @@ public class when_the_journal_stops_or_the_database_fails(ExamFixture f) : IClas
         await journal.StopAsync(CancellationToken.None);
 
         (await Task.WhenAll(queued)).Should().OnlyContain(r => r.Status == AnswerSaveStatus.Saved);
-        (await f.Attempt(id)).Answers.Should().HaveCount(10);
+        (await f.Answers(id)).Answers.Should().HaveCount(10);
         var late = () => journal.Save(new RecordAnswer(id, "1", [1], 2), f.Officer(0));
         await late.Should().ThrowAsync<InvalidOperationException>();
     }
@@ -39,7 +39,7 @@ public class when_the_journal_stops_or_the_database_fails(ExamFixture f) : IClas
             await journal.StopAsync(hostGivesUp.Token);
             await stuck.Invoking(s => s).Should().ThrowAsync<OperationCanceledException>();
         }
-        (await f.Attempt(id)).Answers.Should().BeEmpty("the page never showed it as saved, and will send it again");
+        (await f.Answers(id)).Answers.Should().BeEmpty("the page never showed it as saved, and will send it again");
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using OfficerTraining.QuestionBank.Import;
 
 namespace OfficerTraining.IntegrationTests.Exams;
 
-/// <summary>A small approved bank and the paper drawn from it, shared by the exam tests and the benchmarks (which compile
-/// this file too): 26 questions all citing 行政处罚法 Art. 20, whose key is always option A (and C for multiple choice).</summary>
+/// <summary>A small approved bank and the paper drawn from it, for the exam tests: 26 questions all citing 行政处罚法
+/// Art. 20, whose key is always option A (and C for multiple choice).</summary>
 public static class SmallBank
 {
     public const int Size = 26;

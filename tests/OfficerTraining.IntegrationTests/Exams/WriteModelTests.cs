@@ -10,12 +10,12 @@ namespace OfficerTraining.IntegrationTests.Exams;
 /// last committed, by this session's store or any other.</summary>
 public class when_an_attempt_is_written_again(ExamFixture f) : IClassFixture<ExamFixture>
 {
-    async Task<ExamAttempt> FetchAndWrite(IDocumentStore store, Guid id, Func<ExamAttempt, object[]> decide)
+    async Task<ExamAttempt> FetchAndWrite(IDocumentStore store, Guid id, Func<ExamAttempt, AnswerSheet, object[]> decide)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<ExamAttempt>(id);
         stream.Aggregate!.Version.Should().Be(stream.StartingVersion);
-        stream.AppendMany(decide(stream.Aggregate));
+        stream.AppendMany(decide(stream.Aggregate, (await session.LoadAsync<AnswerSheet>(id))!));
         await session.SaveChangesAsync();
         return stream.Aggregate;
     }
@@ -27,12 +27,30 @@ public class when_an_attempt_is_written_again(ExamFixture f) : IClassFixture<Exa
     {
         var id = await f.Start(await f.Schedule(), 0);
         var now = f.Clock.GetUtcNow();
-        await FetchAndWrite(f.Store, id, a => AttemptDecider.Decide(new FlagAnswer(id, "1", true), a, now));
-        (await FetchAndWrite(f.Store, id, a => AttemptDecider.Decide(new SubmitAttempt(id), a, now)))
+        await FetchAndWrite(f.Store, id, (a, _) => AttemptDecider.Decide(new FlagAnswer(id, "1", true), a, now));
+        (await FetchAndWrite(f.Store, id, (a, answers) => AttemptDecider.Decide(new SubmitAttempt(id), a, answers, now)))
             .Should().BeEquivalentTo(new { Version = 2L, Flagged = new[] { "1" }, Status = AttemptStatus.InProgress });
-        (await FetchAndWrite(f.Store, id, a => AttemptDecider.Decide(new SubmitAttempt(id), a, now)))
+        (await FetchAndWrite(f.Store, id, (a, answers) => AttemptDecider.Decide(new SubmitAttempt(id), a, answers, now)))
             .Should().BeEquivalentTo(new { Version = 4L, Status = AttemptStatus.Submitted }, "the submit is seen, so nothing more is decided");
         (await f.Events(id)).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task an_answer_rewrites_the_small_answer_sheet_and_not_the_attempt_with_its_paper_and_a_submit_grades_it()
+    {
+        var id = await f.Start(await f.Schedule(), 2);
+        var started = await f.Attempt(id);
+        (await f.Get<AnswerJournal>().Save(new RecordAnswer(id, "1", [0], 1), f.Officer(2))).Should().Be(AnswerSaveResult.Saved(2));
+        (await f.Get<AnswerJournal>().Save(new RecordAnswer(id, "2", [0], 1), f.Officer(2))).Should().Be(AnswerSaveResult.Saved(3));
+
+        (await f.Attempt(id)).Should().BeEquivalentTo(started, "the paper is written when the attempt starts, not with each answer");
+        (await f.Answers(id)).Should().BeEquivalentTo(new { Version = 3L, Status = AttemptStatus.InProgress,
+            Answers = new Dictionary<string, int[]> { ["1"] = [0], ["2"] = [0] } });
+
+        await f.Get<AttemptCommands>().Handle(new SubmitAttempt(id), f.Officer(2));
+        var graded = await f.Attempt(id);
+        graded.Result!.Marks.Where(m => m.Item is "1" or "2").Should().OnlyContain(m => m.Points == m.Max, "both answers were the key");
+        (await f.Answers(id)).Status.Should().Be(AttemptStatus.Submitted);
     }
 
     [Fact]
@@ -75,6 +93,6 @@ public class when_an_attempt_is_written_again(ExamFixture f) : IClassFixture<Exa
 
         (await Task.WhenAll(saves)).Should().OnlyContain(r => r.Status == AnswerSaveStatus.Saved);
         (nodeA.Stats.Rewritten + nodeB.Stats.Rewritten - rewrittenBefore).Should().Be(1, "the node that lost wrote its save again");
-        (await f.Attempt(id)).Answers.Keys.Should().BeEquivalentTo(["1", "2"]);
+        (await f.Answers(id)).Answers.Keys.Should().BeEquivalentTo(["1", "2"]);
     }
 }

@@ -70,11 +70,11 @@ public class when_an_officer_starts_an_exam
 
 public class when_an_answer_arrives_near_the_deadline
 {
-    static readonly ExamAttempt Attempt = Started(Opens);
+    static readonly Taken Attempt = Started(Opens);
     static DateTimeOffset Deadline => Attempt.Deadline;
 
     static object[] Answer(DateTimeOffset at, long sequence = 1) =>
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [1], sequence), Attempt, at);
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [1], sequence), Attempt.Answers, at);
 
     [Fact]
     public void one_second_before_the_deadline_it_is_recorded_on_time() =>
@@ -101,7 +101,7 @@ public class when_an_answer_arrives_near_the_deadline
     public void after_a_window_close_that_cut_the_time_the_close_is_the_deadline()
     {
         var cut = Started(Closes.AddMinutes(-30));
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(cut.Id, "1", [1], 1), cut, Closes.AddMinutes(1)))
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(cut.Id, "1", [1], 1), cut.Answers, Closes.AddMinutes(1)))
             .Should().Throw<DomainException>().Which.Key.Should().Be("Exam.PastDeadline");
     }
 
@@ -109,9 +109,9 @@ public class when_an_answer_arrives_near_the_deadline
     public void a_retried_save_or_an_older_one_arriving_late_changes_nothing()
     {
         var answered = Evolve(Attempt, Answer(Opens.AddMinutes(5), sequence: 3));
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [0], 3), answered, Opens.AddMinutes(6)).Should().BeEmpty();
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 2), answered, Opens.AddMinutes(6)).Should().BeEmpty();
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 4), answered, Opens.AddMinutes(6)).Should().ContainSingle();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [0], 3), answered.Answers, Opens.AddMinutes(6)).Should().BeEmpty();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 2), answered.Answers, Opens.AddMinutes(6)).Should().BeEmpty();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 4), answered.Answers, Opens.AddMinutes(6)).Should().ContainSingle();
     }
 
     [Theory]
@@ -120,38 +120,38 @@ public class when_an_answer_arrives_near_the_deadline
     [InlineData("1", new[] { 0, 1 }, "Exam.OneOptionOnly")]
     [InlineData("3", new[] { 0, 1 }, "Exam.OneOptionOnly")]
     public void a_choice_the_paper_does_not_have_is_refused(string item, int[] choice, string key) =>
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, item, choice, 1), Attempt, Opens.AddMinutes(1)))
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, item, choice, 1), Attempt.Answers, Opens.AddMinutes(1)))
             .Should().Throw<DomainException>().Which.Key.Should().Be(key);
 }
 
 public class when_an_attempt_ends
 {
-    static readonly ExamAttempt Attempt = Answered(Started(Opens), Opens.AddMinutes(10), ("1", [1]), ("2", [0, 2]));
+    static readonly Taken Attempt = Answered(Started(Opens), Opens.AddMinutes(10), ("1", [1]), ("2", [0, 2]));
 
     [Fact]
     public void a_submit_closes_and_grades_at_once_and_a_second_submit_does_nothing()
     {
-        var events = AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt, Opens.AddMinutes(20));
+        var events = AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Opens.AddMinutes(20));
         events.Select(e => e.GetType()).Should().Equal(typeof(ExamAttemptSubmitted), typeof(ExamAttemptGraded));
         var submitted = Evolve(Attempt, events);
-        submitted.Result!.Score.Should().Be(5m);
-        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), submitted, Opens.AddMinutes(21)).Should().BeEmpty();
+        submitted.Attempt.Result!.Score.Should().Be(5m);
+        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), submitted.Attempt, submitted.Answers, Opens.AddMinutes(21)).Should().BeEmpty();
     }
 
     [Fact]
     public void a_submit_within_the_grace_is_a_submit_marked_late_and_after_it_a_time_out()
     {
-        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt, Attempt.Deadline.AddSeconds(3))
+        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Attempt.Deadline.AddSeconds(3))
             .OfType<ExamAttemptSubmitted>().Single().InGrace.Should().BeTrue();
-        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt, Attempt.Deadline.AddMinutes(5))
+        AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Attempt.Deadline.AddMinutes(5))
             .Select(e => e.GetType()).Should().Equal(typeof(ExamAttemptTimedOut), typeof(ExamAttemptGraded));
     }
 
     [Fact]
     public void the_closer_leaves_an_attempt_alone_until_the_grace_has_passed_then_grades_what_was_answered()
     {
-        AttemptDecider.Decide(new CloseExpiredAttempt(Attempt.Id), Attempt, Attempt.Deadline.AddSeconds(5)).Should().BeEmpty();
-        var closed = AttemptDecider.Decide(new CloseExpiredAttempt(Attempt.Id), Attempt, Attempt.Deadline.AddMinutes(1));
+        AttemptDecider.Decide(new CloseExpiredAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Attempt.Deadline.AddSeconds(5)).Should().BeEmpty();
+        var closed = AttemptDecider.Decide(new CloseExpiredAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Attempt.Deadline.AddMinutes(1));
         closed.OfType<ExamAttemptTimedOut>().Single().Deadline.Should().Be(Attempt.Deadline);
         closed.OfType<ExamAttemptGraded>().Single().Score.Should().Be(5m);
     }
@@ -159,11 +159,11 @@ public class when_an_attempt_ends
     [Fact]
     public void a_closed_attempt_takes_no_more_answers_and_a_voided_one_is_not_submitted()
     {
-        var submitted = Evolve(Attempt, AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt, Opens.AddMinutes(20)));
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "3", [0], 1), submitted, Opens.AddMinutes(21)))
+        var submitted = Evolve(Attempt, AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Opens.AddMinutes(20)));
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "3", [0], 1), submitted.Answers, Opens.AddMinutes(21)))
             .Should().Throw<DomainException>().Which.Key.Should().Be("Exam.AttemptClosed");
-        var voided = Evolve(Attempt, AttemptDecider.Decide(new VoidAttempt(Attempt.Id, "替考"), Attempt));
-        FluentActions.Invoking(() => AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), voided, Opens.AddMinutes(21)))
+        var voided = Evolve(Attempt, AttemptDecider.Decide(new VoidAttempt(Attempt.Id, "替考"), Attempt.Attempt));
+        FluentActions.Invoking(() => AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), voided.Attempt, voided.Answers, Opens.AddMinutes(21)))
             .Should().Throw<DomainException>().Which.Key.Should().Be("Exam.AttemptVoided");
     }
 }

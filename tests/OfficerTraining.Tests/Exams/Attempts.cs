@@ -24,25 +24,34 @@ public static class Attempts
         new("Q4", Guid.NewGuid(), 2, 3, [new("4.1", QuestionType.TrueFalse, [0, 1], [1], 2m), new("4.2", QuestionType.Single, [0, 1, 2], [2], 2m)]),
     ]);
 
-    public static ExamAttempt Started(DateTimeOffset at, ExamSession? session = null, bool acceptShortened = true)
+    public static Taken Started(DateTimeOffset at, ExamSession? session = null, bool acceptShortened = true)
     {
         session ??= Session();
         var started = (ExamAttemptStarted)AttemptDecider.Decide(new StartAttempt(Guid.NewGuid(), session.Id, Officer.Id, acceptShortened),
             session, Officer, 0, SmallPaper, at).Single();
-        return ExamAttempt.Create(started);
+        return new(ExamAttempt.Create(started), AnswerSheet.Create(started));
     }
 
-    public static ExamAttempt Evolve(ExamAttempt a, IEnumerable<object> events) => events.Aggregate(a, (s, e) => e switch
+    public static Taken Evolve(Taken t, IEnumerable<object> events) => events.Aggregate(t, (s, e) => e switch
     {
-        AnswerRecorded r => ExamAttempt.Apply(r, s),
-        AnswerFlagged f => ExamAttempt.Apply(f, s),
-        ExamAttemptSubmitted x => ExamAttempt.Apply(x, s),
-        ExamAttemptTimedOut t => ExamAttempt.Apply(t, s),
-        ExamAttemptGraded g => ExamAttempt.Apply(g, s),
-        ExamAttemptVoided v => ExamAttempt.Apply(v, s),
+        AnswerRecorded r => s with { Answers = AnswerSheet.Apply(r, s.Answers) },
+        AnswerFlagged f => s with { Attempt = ExamAttempt.Apply(f, s.Attempt) },
+        ExamAttemptSubmitted x => new(ExamAttempt.Apply(x, s.Attempt), AnswerSheet.Apply(x, s.Answers)),
+        ExamAttemptTimedOut o => new(ExamAttempt.Apply(o, s.Attempt), AnswerSheet.Apply(o, s.Answers)),
+        ExamAttemptGraded g => s with { Attempt = ExamAttempt.Apply(g, s.Attempt) },
+        ExamAttemptVoided v => new(ExamAttempt.Apply(v, s.Attempt), AnswerSheet.Apply(v, s.Answers)),
         _ => throw new ArgumentException(e.GetType().Name),
     });
 
-    public static ExamAttempt Answered(ExamAttempt a, DateTimeOffset at, params (string Item, int[] Choice)[] answers) =>
-        answers.Aggregate(a, (s, x) => Evolve(s, AttemptDecider.Decide(new RecordAnswer(s.Id, x.Item, x.Choice, (s.Sequences.GetValueOrDefault(x.Item)) + 1), s, at)));
+    public static Taken Answered(Taken t, DateTimeOffset at, params (string Item, int[] Choice)[] answers) =>
+        answers.Aggregate(t, (s, x) => Evolve(s, AttemptDecider.Decide(
+            new RecordAnswer(s.Id, x.Item, x.Choice, s.Answers.Sequences.GetValueOrDefault(x.Item) + 1), s.Answers, at)));
+}
+
+/// <summary>An attempt as its two snapshots have it: the attempt (paper, status, result) and its answer sheet.</summary>
+public sealed record Taken(ExamAttempt Attempt, AnswerSheet Answers)
+{
+    public Guid Id => Attempt.Id;
+    public DateTimeOffset Deadline => Attempt.Deadline;
+    public bool CutByWindow => Attempt.CutByWindow;
 }

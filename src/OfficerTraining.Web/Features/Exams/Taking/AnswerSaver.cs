@@ -17,8 +17,9 @@ public sealed record ItemAnswer(IReadOnlyList<int> Choice, SaveState State, stri
 /// </summary>
 public sealed class AnswerSaver(
     ExamAttempt attempt,
+    AnswerSheet answers,
     Func<RecordAnswer, CancellationToken, Task<AnswerSaveResult>> save,
-    Func<CancellationToken, Task<ExamAttempt?>> reload,
+    Func<CancellationToken, Task<AnswerSheet?>> reload,
     Func<Task> changed,
     TimeProvider clock,
     ILogger logger) : IDisposable
@@ -35,7 +36,7 @@ public sealed class AnswerSaver(
     }
 
     readonly Dictionary<string, Entry> _entries = attempt.Paper.Items.ToDictionary(i => i.Key,
-        i => new Entry(attempt.Answers.GetValueOrDefault(i.Key) ?? [], attempt.Sequences.GetValueOrDefault(i.Key)));
+        i => new Entry(answers.AnswerTo(i.Key), answers.Sequences.GetValueOrDefault(i.Key)));
     readonly CancellationTokenSource _stop = new();
 
     public ItemAnswer this[string key]
@@ -120,7 +121,7 @@ public sealed class AnswerSaver(
     {
         var stored = await reload(_stop.Token);
         if (stored is null || !stored.IsOpen) return true; // the next save is refused with the reason
-        if ((stored.Answers.GetValueOrDefault(key) ?? []).Order().SequenceEqual(choice.Distinct().Order())) return true;
+        if (stored.AnswerTo(key).Order().SequenceEqual(choice.Distinct().Order())) return true;
         e.Sequence = Math.Max(e.Sequence, stored.Sequences.GetValueOrDefault(key) + 1);
         return false;
     }

@@ -66,11 +66,12 @@ public partial class ExamPage
         title = (await session.LoadAsync<ExamSession>(loaded.SessionId))?.Title;
         items = await ShownPaper.Load(session, loaded.Paper, withKey: false);
         saver?.Dispose();
-        saver = new AnswerSaver(loaded, (c, ct) => Journal.Save(c, actor, ct), Reload, Changed, Clock, Logger);
+        var answers = await session.LoadAsync<AnswerSheet>(AttemptId) ?? throw new InvalidOperationException($"Attempt {AttemptId} has no answer sheet.");
+        saver = new AnswerSaver(loaded, answers, (c, ct) => Journal.Save(c, actor, ct), Reload, Changed, Clock, Logger);
         flagged = [.. loaded.Flagged];
         phase = ExamTime.PhaseOf(loaded.Deadline - Clock.GetUtcNow());
         // Back where the officer was: at the first question still unanswered.
-        current = items.FirstOrDefault(i => (loaded.Answers.GetValueOrDefault(i.Key) ?? []).Count == 0)?.Index ?? 0;
+        current = items.FirstOrDefault(i => answers.AnswerTo(i.Key).Count == 0)?.Index ?? 0;
         attempt = loaded;
     }
 
@@ -84,10 +85,10 @@ public partial class ExamPage
         }
     }
 
-    async Task<ExamAttempt?> Reload(CancellationToken ct)
+    async Task<AnswerSheet?> Reload(CancellationToken ct)
     {
         await using var session = Store.QuerySession();
-        return await session.LoadAsync<ExamAttempt>(AttemptId, ct);
+        return await session.LoadAsync<AnswerSheet>(AttemptId, ct);
     }
 
     Task Changed() => InvokeAsync(() =>

@@ -22,6 +22,7 @@ public partial class ResultPage
 
     ExamAttempt? attempt;
     IReadOnlyList<ShownItem>? review;
+    AnswerSheet? answers;
     string? title, error;
     bool notFound;
 
@@ -58,6 +59,7 @@ public partial class ResultPage
         review = loaded.Result is not null && Review.Visible(loaded.Rules, now)
             ? await ShownPaper.Load(session, loaded.Paper, withKey: loaded.Rules.Review == ReviewDetail.Explanations)
             : null;
+        answers = review is null ? null : await session.LoadAsync<AnswerSheet>(AttemptId);
         attempt = loaded;
     }
 

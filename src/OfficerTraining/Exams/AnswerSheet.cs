@@ -1,0 +1,40 @@
+using OfficerTraining.QuestionBank;
+
+namespace OfficerTraining.Exams;
+
+/// <summary>
+/// An attempt's answers, and what the answer journal decides a new answer on: an inline snapshot of the attempt's
+/// stream, beside <see cref="ExamAttempt"/>. It is what every answer rewrites, so it stays small (no paper content); the
+/// attempt with its paper is written only when it starts, is flagged and closes. Read the answers from here.
+/// </summary>
+/// <param name="Options">Per item of the paper, how many options it has (what an answer may choose from).</param>
+/// <param name="Multiple">The items that take more than one option.</param>
+/// <param name="Sequences">Per item, the sequence of the answer recorded last (see <see cref="AnswerRecorded"/>).</param>
+public sealed record AnswerSheet(
+    Guid Id, Guid OfficerId, DateTimeOffset Deadline, AttemptStatus Status, IReadOnlyDictionary<string, int> Options,
+    IReadOnlyList<string> Multiple, IReadOnlyDictionary<string, IReadOnlyList<int>> Answers, IReadOnlyDictionary<string, long> Sequences)
+{
+    public long Version { get; init; }
+
+    public bool IsOpen => Status == AttemptStatus.InProgress;
+
+    public IReadOnlyList<int> AnswerTo(string item) => Answers.GetValueOrDefault(item) ?? [];
+
+    public static AnswerSheet Create(ExamAttemptStarted e) => new(
+        e.AttemptId, e.OfficerId, e.Deadline, AttemptStatus.InProgress,
+        e.Paper.Items.ToDictionary(i => i.Key, i => i.OptionOrder.Count),
+        [.. e.Paper.Items.Where(i => i.Type == QuestionType.Multiple).Select(i => i.Key)],
+        new Dictionary<string, IReadOnlyList<int>>(), new Dictionary<string, long>());
+
+    public static AnswerSheet Apply(AnswerRecorded e, AnswerSheet s) => s with
+    {
+        Answers = new Dictionary<string, IReadOnlyList<int>>(s.Answers) { [e.Item] = e.Choice },
+        Sequences = new Dictionary<string, long>(s.Sequences) { [e.Item] = e.Sequence },
+    };
+
+    public static AnswerSheet Apply(ExamAttemptSubmitted e, AnswerSheet s) => s with { Status = AttemptStatus.Submitted };
+
+    public static AnswerSheet Apply(ExamAttemptTimedOut e, AnswerSheet s) => s with { Status = AttemptStatus.TimedOut };
+
+    public static AnswerSheet Apply(ExamAttemptVoided e, AnswerSheet s) => s with { Status = AttemptStatus.Voided };
+}
