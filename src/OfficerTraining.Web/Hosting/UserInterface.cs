@@ -33,6 +33,7 @@ public static class UserInterface
 
     public static void UseUserInterface(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
