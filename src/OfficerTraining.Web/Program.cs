@@ -10,6 +10,7 @@ builder.AddObservability();      // Serilog, OpenTelemetry, /healthz
 builder.AddPersistence();        // Marten on the configured PostgreSQL, or a local cluster started for us
 builder.AddCapabilities();       // agencies, officers, accounts, demo data
 builder.AddSignIn();             // Identity over Marten, cookies, roles, authorization
+builder.AddProxies();            // trusted load balancers (X-Forwarded-For/-Proto): none unless configured
 builder.AddUserInterface();      // Blazor Server, MudBlazor, zh-CN / en-US
 builder.Host.ApplyJasperFxExtensions();
 

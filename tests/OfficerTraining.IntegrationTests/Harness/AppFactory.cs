@@ -17,6 +17,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test@2026";
     public string Schema { get; } = "w_" + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>Settings over the defaults below, e.g. low rate limits or trusted proxies.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     public Guid OfficerId { get; } = Guid.CreateVersion7();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -27,6 +29,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("PersonalData:Secret", Convert.ToBase64String(StoreFixture.PersonalDataSecret));
         builder.UseSetting("DemoData:SeedOnFirstStart", "false");
+        // Every test signs in from the same (unknown) address, many times as "officer": only SignInRateLimitTests limit.
+        builder.UseSetting("SignIn:PermitPerMinutePerAddress", "100000");
+        builder.UseSetting("SignIn:PermitPerMinutePerUser", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public async ValueTask InitializeAsync()
