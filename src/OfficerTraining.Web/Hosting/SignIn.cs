@@ -36,6 +36,7 @@ public static class SignIn
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = secure;
         });
+        builder.AddDataProtectionKeys();
         builder.Services.AddSingleton<SignInRateLimit>();
         builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddAuthorization();
