@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OfficerTraining.Accounts;
+using OfficerTraining.Web.Features.Account;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -18,18 +19,32 @@ public static class SignIn
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        var secure = SecureCookies(builder.Configuration, builder.Environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "ot.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/account/login";
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = secure;
+        });
+        builder.AddDataProtectionKeys();
+        builder.Services.AddSingleton<SignInRateLimit>();
         builder.Services.AddAccounts().AddSignInManager();
         builder.Services.AddAuthorization();
     }
+
+    /// <summary><c>Security:SecureCookies</c>: mark the sign-in, antiforgery and language cookies Secure even on a plain
+    /// HTTP request (TLS ended at a proxy that is not configured in ForwardedHeaders). On by default outside
+    /// Development; off, they are Secure only when the request came over HTTPS (the tests and `dotnet run` use HTTP).</summary>
+    public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Security:SecureCookies", !environment.IsDevelopment());
 }

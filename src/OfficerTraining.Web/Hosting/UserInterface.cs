@@ -33,12 +33,14 @@ public static class UserInterface
 
     public static void UseUserInterface(this WebApplication app)
     {
+        app.UseProxies();          // first: everything after sees the real client address and scheme
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseRateLimiter(); // only /verify is limited: see VerificationRateLimit
+        app.UseRateLimiter(); // only /verify is limited here: see VerificationRateLimit (sign-in: SignInRateLimit)
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseRequestLocalization();
         app.UseAuthentication();

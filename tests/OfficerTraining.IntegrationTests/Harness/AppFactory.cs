@@ -12,21 +12,29 @@ using OfficerTraining.Officers;
 namespace OfficerTraining.IntegrationTests.Harness;
 
 /// <summary>The real app (Program) on its own schema of the run's PostgreSQL, without demo data, with a small city and
-/// one account per role: "officer", "trainer", ... all with <see cref="Password"/>.</summary>
+/// one account per role: "officer", "trainer", ... all with <see cref="Password"/>. A second node on the same database is
+/// another factory with the first one's <see cref="Schema"/> that is not initialized (the city is there already).</summary>
 public sealed class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Test@2026";
-    public string Schema { get; } = "w_" + Guid.NewGuid().ToString("N")[..10];
+    public string Schema { get; init; } = "w_" + Guid.NewGuid().ToString("N")[..10];
+    public string Environment { get; init; } = "Development";
+    /// <summary>Settings over the defaults below, e.g. low rate limits or trusted proxies.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     public Guid OfficerId { get; } = Guid.CreateVersion7();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         JasperFxEnvironment.AutoStartHost = true; // Program ends with RunJasperFxCommands
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Marten", TestPostgres.ConnectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("PersonalData:Secret", Convert.ToBase64String(StoreFixture.PersonalDataSecret));
         builder.UseSetting("DemoData:SeedOnFirstStart", "false");
+        // Every test signs in from the same (unknown) address, many times as "officer": only SignInRateLimitTests limit.
+        builder.UseSetting("SignIn:PermitPerMinutePerAddress", "100000");
+        builder.UseSetting("SignIn:PermitPerMinutePerUser", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public async ValueTask InitializeAsync()

@@ -78,11 +78,17 @@ public class when_accounts_are_administered(AppFactory app)
     [Fact]
     public async Task five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        await NewAccount("to-lock", Roles.Trainer);
+        var id = await NewAccount("to-lock", Roles.Trainer);
         for (var i = 0; i < 5; i++) await app.SignIn(app.Client(), "to-lock", "wrong-password");
 
         var response = await app.SignIn(app.Client(), "to-lock");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "no redirect: not signed in");
+        response.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).Should().NotContain(c => c.StartsWith("ot.auth="));
         (await response.Content.ReadAsStringAsync()).Should().Contain("账号已暂时锁定");
+        await using var session = app.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).OfType<AccountLockedOut>()
+            .Should().ContainSingle("the fifth failure locks the account, recorded in its history");
     }
 
     [Fact]

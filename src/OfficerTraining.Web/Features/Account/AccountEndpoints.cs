@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OfficerTraining.Accounts;
@@ -9,19 +10,26 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<OfficerTraining.Accounts.Account> signIn) =>
+        // No form field is bound, so the framework would not check the token by itself: a page elsewhere could sign
+        // a user out. Checked here.
+        app.MapPost("/account/logout", async (SignInManager<OfficerTraining.Accounts.Account> signIn, IAntiforgery antiforgery, HttpContext http) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/account/login");
+            return Results.LocalRedirect("~/account/login");
         });
 
         // The language switch: remembers the choice in a cookie for a year and goes back to the page.
-        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http, IConfiguration configuration, IHostEnvironment environment) =>
         {
             if (UserInterface.Cultures.Any(c => c.Name == culture))
                 http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true,
+                        Secure = http.Request.IsHttps || SignIn.SecureCookies(configuration, environment),
+                    });
             return TypedResults.LocalRedirect(IsLocal(redirectUri) ? redirectUri! : "~/");
         }).AllowAnonymous();
     }
