@@ -4,8 +4,8 @@ using System.Threading.RateLimiting;
 namespace OfficerTraining.Web.Features.Account;
 
 /// <summary>
-/// Sign-in attempts allowed per minute from one client address (<c>SignIn:PermitPerMinutePerAddress</c>, 60: an office
-/// behind one address signs in together before an exam) and for one user name (<c>SignIn:PermitPerMinutePerUser</c>,
+/// Sign-in attempts allowed per minute from one client address (<c>SignIn:PermitPerMinutePerAddress</c>, 600: a whole
+/// exam hall or office behind one address signs in within the same few minutes before an exam) and for one user name (<c>SignIn:PermitPerMinutePerUser</c>,
 /// 10). On top of Identity's lockout (5 wrong passwords lock an account for 15 minutes), this stops one address from
 /// trying many names and keeps password hashing from being used to load the server. The address is the real client's
 /// when the proxy in front is configured (see Hosting/Proxies).
@@ -20,7 +20,7 @@ public sealed class SignInRateLimit : IDisposable
 
     public SignInRateLimit(IConfiguration configuration)
     {
-        _byAddress = PerMinute(configuration.GetValue(PerAddressSetting, 60));
+        _byAddress = PerMinute(configuration.GetValue(PerAddressSetting, 600));
         _byUser = PerMinute(configuration.GetValue(PerUserSetting, 10));
     }
 
