@@ -53,6 +53,7 @@ public static class UserInterface
         app.MapAccountEndpoints();
         app.MapOfficerPhotoEndpoints();
         app.MapVerificationPhotoEndpoint();
+        app.MapBenchmarkEndpoints();   // only with Benchmarks:Endpoints=true
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
