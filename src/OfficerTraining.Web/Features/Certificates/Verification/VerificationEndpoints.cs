@@ -11,7 +11,7 @@ namespace OfficerTraining.Web.Features.Certificates.Verification;
 public static class VerificationEndpoints
 {
     /// <summary><c>/verify/{token}</c>, the address on every card's QR code, and the holder's photo. The page is a
-    /// <see cref="VerificationDocument"/> rendered without the router; a known certificate's page is kept in the
+    /// <see cref="VerificationDocument"/> rendered without the router; the page is kept in the
     /// <see cref="VerificationCache"/> and served again with the moment of this request. <c>/verify</c> with its
     /// number form stays a routed page (<see cref="VerifyPage"/>).</summary>
     public static void MapVerificationEndpoints(this IEndpointRouteBuilder app)
@@ -44,7 +44,7 @@ public static class VerificationEndpoints
                 [nameof(VerificationDocument.HasPhoto)] = hasPhoto,
                 [nameof(VerificationDocument.CheckedAt)] = checkedAt,
             });
-            if (certificate is not null) cache.Keep(token, culture, new(certificate, html, stamp, today, generation, Stopwatch.GetTimestamp()));
+            cache.Keep(token, culture, new(certificate, html, stamp, today, generation, Stopwatch.GetTimestamp()));
         }
         logger.LogInformation("Certificate verification by {Lookup} {Key}: {Outcome}", "token", VerificationUrl.Abbreviate(token),
             certificate?.StatusOn(today).ToString() ?? "NotFound");
