@@ -2,7 +2,6 @@ using JasperFx.Events;
 using Marten;
 using OfficerTraining.Exams;
 using OfficerTraining.Infrastructure;
-using OfficerTraining.IntegrationTests.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.Training;
 using Weasel.Core;
@@ -32,7 +31,7 @@ public static class History
     {
         var store = day.Store;
         var questions = await day.Get<ApprovedPool>().Current();
-        var sessions = await Sessions(day);
+        var sessions = await HistorySessions.Schedule(day);
         List<Officer> officers;
         await using (var q = store.QuerySession()) officers = [.. await q.LoadManyAsync<Officer>(officerIds)];
 
@@ -134,36 +133,4 @@ public static class History
 
     static IReadOnlyList<int> Wrong(PaperItem item) =>
         [item.OptionOrder.Where(i => !item.Correct.Contains(i)).DefaultIfEmpty(item.Correct[0]).First()];
-
-    /// <summary>The sessions the officers sat: the two qualification exams in the first year, then each year's annual
-    /// review and its make-up; scheduled by the app's decider and stored as their streams.</summary>
-    static async Task<List<ExamSession>> Sessions(ExamDay day)
-    {
-        var pool = day.Get<ApprovedPool>();
-        var blueprint = SmallBank.Blueprint with { Duration = TimeSpan.FromMinutes(60) };
-        var planned = new List<(string Title, ExamPurpose Purpose, int? Year, DateTimeOffset Opens)>
-        {
-            ("公共法律知识考试", ExamPurpose.QualificationPublic, null, Opens(FirstYear, 3)),
-            ("专业法律知识考试", ExamPurpose.QualificationProfessional, null, Opens(FirstYear, 4)),
-        };
-        for (var year = FirstYear + 1; year < FirstYear + Years; year++)
-        {
-            planned.Add(($"{year}年度年审考试", ExamPurpose.AnnualReview, year, Opens(year, 10)));
-            planned.Add(($"{year}年度年审补考", ExamPurpose.MakeUp, year, Opens(year, 11)));
-        }
-        var sessions = new List<ExamSession>();
-        await using var write = day.Store.LightweightSession();
-        foreach (var (title, purpose, year, opens) in planned)
-        {
-            var id = Guid.CreateVersion7();
-            var scheduled = ExamSessionDecider.Decide(new ScheduleExamSession(id, title, blueprint, purpose, year, opens, opens.AddDays(7), Roster.All),
-                BlueprintRules.Problems(blueprint), await pool.Shortfalls(blueprint), opens.AddDays(-14));
-            write.Events.StartStream<ExamSession>(id, scheduled);
-            sessions.Add(ExamSession.Create((ExamSessionScheduled)scheduled.Single()));
-        }
-        await write.SaveChangesAsync();
-        return sessions;
-    }
-
-    static DateTimeOffset Opens(int year, int month) => new(year, month, 12, 9, 0, 0, ChinaTime.Offset);
 }
