@@ -84,7 +84,7 @@ public static class AnswersBenchmark
         return new(app.Saved, app.AlreadySaved, app.Refused, stored, Lost: Math.Max(0, app.Saved - distinct), Duplicated: stored - distinct);
     }
 
-    static async Task<Dictionary<string, string>> ServerSettings(string database)
+    internal static async Task<Dictionary<string, string>> ServerSettings(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();

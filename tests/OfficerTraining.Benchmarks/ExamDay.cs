@@ -31,8 +31,9 @@ public sealed class ExamDay : IAsyncDisposable
 {
     public const string Schema = "bench";
     static readonly Actor Admin = new("admin", [Roles.Administrator]);
-    static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
-    static readonly Actor Trainer = new("trainer", [Roles.Trainer]);
+    /// <summary>The key of officers' personal data; an app process started on this schema must be given the same.</summary>
+    public static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    public static readonly Actor Trainer = new("trainer", [Roles.Trainer]);
 
     public required DocumentStore Store { get; init; }
     public required ServiceProvider Services { get; init; }
@@ -40,19 +41,25 @@ public sealed class ExamDay : IAsyncDisposable
 
     public static async Task<ExamDay> Arrange(string connectionString, int officers, AnswerJournalOptions journal)
     {
-        var store = DocumentStore.For(o =>
-        {
-            o.ConfigureOfficerTraining(connectionString, Schema);
-            o.AutoCreateSchemaObjects = AutoCreate.All;
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var day = new ExamDay { Store = store, Services = Host(store, journal) };
+        var day = await Open(connectionString, journal);
         var department = await day.Department();
         var officerIds = await day.Register(department, officers);
         await day.ApproveBank();
         var session = await day.Schedule();
         day.Takers = await day.StartAttempts(session, officerIds);
         return day;
+    }
+
+    /// <summary>The schema created as the app configures it, and one app node's services over it; nothing arranged yet.</summary>
+    public static async Task<ExamDay> Open(string connectionString, AnswerJournalOptions? journal = null)
+    {
+        var store = DocumentStore.For(o =>
+        {
+            o.ConfigureOfficerTraining(connectionString, Schema);
+            o.AutoCreateSchemaObjects = AutoCreate.All;
+        });
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        return new ExamDay { Store = store, Services = Host(store, journal ?? AnswerJournalOptions.Default) };
     }
 
     static ServiceProvider Host(IDocumentStore store, AnswerJournalOptions journal)
@@ -69,7 +76,7 @@ public sealed class ExamDay : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    async Task<Guid> Department()
+    public async Task<Guid> Department()
     {
         var city = new RegisterAgency(Guid.CreateVersion7(), "BC0001", "平顶山市", AgencyLevel.City, null, []);
         var department = new RegisterAgency(Guid.CreateVersion7(), "BD0001", "平顶山市城市管理局", AgencyLevel.Department,
@@ -80,7 +87,7 @@ public sealed class ExamDay : IAsyncDisposable
     }
 
     /// <summary>Registers the officers through the real command, 32 at a time; each gets a distinct valid ID number.</summary>
-    async Task<IReadOnlyList<Guid>> Register(Guid department, int count)
+    public async Task<IReadOnlyList<Guid>> Register(Guid department, int count)
     {
         var registrations = Enumerable.Range(0, count).Select(i =>
         {
@@ -94,7 +101,7 @@ public sealed class ExamDay : IAsyncDisposable
         return [.. registrations.Select(r => r.OfficerId)];
     }
 
-    async Task ApproveBank()
+    public async Task ApproveBank()
     {
         await using (var scope = Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<AccountCommands>().Handle(

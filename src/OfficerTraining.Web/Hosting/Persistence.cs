@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OfficerTraining.Infrastructure;
+using OfficerTraining.Web.Features.Certificates.Verification;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -14,11 +15,13 @@ public static class Persistence
     {
         var schema = builder.Configuration["Marten:Schema"] ?? MartenSetup.DefaultSchema;
         builder.Services.AddSingleton<DatabaseConnection>();
+        builder.Services.AddSingleton<VerificationCache>();
         var marten = builder.Services.AddMarten(sp =>
             {
                 var opts = new StoreOptions();
                 opts.ConfigureOfficerTraining(sp.GetRequiredService<DatabaseConnection>().ConnectionString, schema);
                 opts.Events.TimeProvider = sp.GetRequiredService<TimeProvider>();
+                opts.Listeners.Add(sp.GetRequiredService<VerificationCache>()); // forgets certificates as they change
                 return opts;
             })
             .UseLightweightSessions()

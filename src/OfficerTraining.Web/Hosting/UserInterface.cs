@@ -54,7 +54,8 @@ public static class UserInterface
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapOfficerPhotoEndpoints();
-        app.MapVerificationPhotoEndpoint();
+        app.MapVerificationEndpoints();  // /verify/{token} and its photo, outside the router
+        app.MapBenchmarkEndpoints();   // only with Benchmarks:Endpoints=true
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

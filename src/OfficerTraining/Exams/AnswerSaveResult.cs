@@ -19,7 +19,7 @@ public sealed record AnswerSaveResult(AnswerSaveStatus Status, long Version, str
 /// decide and send theirs, so PostgreSQL can flush several in one go.</param>
 public sealed record AnswerJournalOptions(int MaxBatch, int Capacity, int Writers = 1)
 {
-    public static readonly AnswerJournalOptions Default = new(256, 20_000, 4);
+    public static readonly AnswerJournalOptions Default = new(256, 20_000, 2);
 }
 
 /// <summary>Counters for dashboards and tests: <see cref="Commits"/> is the number of database transactions written;

@@ -4,7 +4,8 @@ using OfficerTraining.QuestionBank.Import;
 
 namespace OfficerTraining.IntegrationTests.Exams;
 
-/// <summary>A small approved bank and the paper drawn from it, for the exam tests: 26 questions all citing 行政处罚法
+/// <summary>A small approved bank and the paper drawn from it, for the exam tests (and the benchmarks' seeded history,
+/// which compile this file too): 26 questions all citing 行政处罚法
 /// Art. 20, whose key is always option A (and C for multiple choice).</summary>
 public static class SmallBank
 {

@@ -137,6 +137,44 @@ public class when_a_card_is_verified(VerificationApp f)
 }
 
 [Collection(nameof(VerificationApp))]
+public class when_a_card_is_scanned_again(VerificationApp f)
+{
+    static DateTime CheckedAt(string page) => DateTime.ParseExact(
+        System.Text.RegularExpressions.Regex.Match(page, @"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}").Value, "yyyy-MM-dd HH:mm:ss",
+        System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task the_kept_page_shows_the_moment_of_each_scan_and_the_visitor_s_language_and_forgets_a_change_at_once()
+    {
+        var (certificate, _) = await f.Issued(withPhoto: true);
+        var client = f.App.Client();
+
+        var first = await client.GetStringAsync($"/verify/{certificate.Token}");
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var second = await client.GetStringAsync($"/verify/{certificate.Token}");
+        CheckedAt(second).Should().BeAfter(CheckedAt(first), "each scan is checked at its own moment, kept page or not");
+        second.Should().Contain(">有效<").And.Contain($"/verify/{certificate.Token}/photo").And.Contain("<title>执法证件查验</title>");
+
+        (await client.GetAsync("/culture/set?culture=en-US&redirectUri=%2F")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var english = await client.GetStringAsync($"/verify/{certificate.Token}");
+        english.Should().Contain(">Valid<").And.Contain("Checked at").And.NotContain(">有效<").And.Contain("lang=\"en-US\"");
+
+        await f.Get<CertificateCommands>().Handle(new CancelCertificate(certificate.Id, CancellationCause.Retired, "退休", "第四十六条"),
+            VerificationApp.CertificateOfficer);
+        (await client.GetStringAsync($"/verify/{certificate.Token}")).Should().Contain("verdict-void").And.NotContain(">Valid<");
+        (await f.App.Client().GetStringAsync($"/verify/{certificate.Token}")).Should().Contain("verdict-void").And.Contain(">已注销<");
+    }
+
+    [Fact]
+    public async Task the_benchmarks_trivial_endpoint_exists_only_when_configured()
+    {
+        (await f.App.Client().GetAsync("/bench/trivial")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        await using var bench = f.App.WithWebHostBuilder(b => b.UseSetting(OfficerTraining.Web.Hosting.BenchmarkEndpoints.Setting, "true"));
+        (await bench.CreateClient().GetStringAsync("/bench/trivial")).Should().Be("OK");
+    }
+}
+
+[Collection(nameof(VerificationApp))]
 public class when_an_officer_opens_their_certificate(VerificationApp f)
 {
     [Fact]

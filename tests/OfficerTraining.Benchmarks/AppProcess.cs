@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OfficerTraining.Benchmarks;
+
+/// <summary>
+/// The real app (OfficerTraining.Web, built in the same configuration as this program) in a process of its own, in
+/// Production, on the benchmark's schema, with no demo data. Two settings differ from a deployment, both for the
+/// benchmark only: the verification rate limit is raised so the load generator (one client address) is never refused,
+/// and <c>/bench/trivial</c> is mapped. Its log goes to a file next to the cluster.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public required Process Process { get; init; }
+    public required Uri BaseUri { get; init; }
+    public required string LogFile { get; init; }
+    public required StreamWriter Log { get; init; }
+
+    public static async Task<AppProcess> Start(string connectionString, string schema, string logFile,
+        IReadOnlyDictionary<string, string>? extraSettings = null)
+    {
+        var dll = WebAssembly();
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        var env = start.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        env["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        env["ConnectionStrings__Marten"] = connectionString;
+        env["Marten__Schema"] = schema;
+        env["PersonalData__Secret"] = Convert.ToBase64String(ExamDay.PersonalDataSecret);
+        env["DemoData__SeedOnFirstStart"] = "false";
+        env["Verification__PermitPerMinute"] = "1000000000"; // the bench's one address would otherwise get 429 after 30
+        env["Benchmarks__Endpoints"] = "true";
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var log = new StreamWriter(logFile) { AutoFlush = false };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess { Process = process, BaseUri = new Uri($"http://127.0.0.1:{port}"), LogFile = logFile, Log = log };
+        await app.WaitHealthy(TimeSpan.FromSeconds(90));
+        return app;
+    }
+
+    async Task WaitHealthy(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (Process.HasExited) throw new InvalidOperationException($"The app exited with {Process.ExitCode}; see {LogFile}");
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The app did not answer /healthz within {timeout.TotalSeconds:0} s; see {LogFile}");
+    }
+
+    /// <summary>src/OfficerTraining.Web/bin/{Configuration}/{tfm}/OfficerTraining.Web.dll, built with this project (see its csproj).</summary>
+    static string WebAssembly()
+    {
+        var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));   // …/tests/OfficerTraining.Benchmarks/bin/Release/net10.0
+        var (tfm, configuration) = (own.Name, own.Parent!.Name);
+        var root = own;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OfficerTraining.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException($"No OfficerTraining.sln above {own.FullName}");
+        var dll = Path.Combine(root.FullName, "src", "OfficerTraining.Web", "bin", configuration, tfm, "OfficerTraining.Web.dll");
+        return File.Exists(dll) ? dll
+            : throw new FileNotFoundException($"Build the app first: dotnet build src/OfficerTraining.Web -c {configuration}", dll);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+        Process.Dispose();
+        lock (Log) Log.Dispose();
+    }
+}
