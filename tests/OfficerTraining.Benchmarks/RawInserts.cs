@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using OfficerTraining.Infrastructure;
 
 namespace OfficerTraining.Benchmarks;
 
@@ -14,7 +15,8 @@ public sealed class RawInserts(NpgsqlDataSource dataSource, IReadOnlyList<Taker>
 
     public static async Task<RawInserts> Create(string connectionString, int callers, IReadOnlyList<Taker> takers)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        // The app's connection settings, prepared statements included, so the reference gets what the app gets.
+        var builder = new NpgsqlConnectionStringBuilder(MartenSetup.WithPreparedStatements(connectionString))
         {
             MaxPoolSize = Math.Min(callers, MaxConnections), MinPoolSize = 0, Timeout = 60,
         };
