@@ -50,6 +50,7 @@ public static class UserInterface
     {
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapBenchmarkDiagnostics(); // only with Benchmarks:Diagnostics=true
         app.MapAccountEndpoints();
         app.MapOfficerPhotoEndpoints();
         app.MapVerificationPhotoEndpoint();
