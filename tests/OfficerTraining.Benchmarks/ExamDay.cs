@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
@@ -30,15 +31,19 @@ public sealed record Taker(Guid AttemptId, Actor Actor, IReadOnlyList<string> It
 public sealed class ExamDay : IAsyncDisposable
 {
     public const string Schema = "bench";
+    /// <summary>The password of every officer's account, when the exam day has accounts.</summary>
+    public const string OfficerPassword = "Bench@2026";
     static readonly Actor Admin = new("admin", [Roles.Administrator]);
-    static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    public static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     static readonly Actor Trainer = new("trainer", [Roles.Trainer]);
 
     public required DocumentStore Store { get; init; }
     public required ServiceProvider Services { get; init; }
     public IReadOnlyList<Taker> Takers { get; private set; } = [];
 
-    public static async Task<ExamDay> Arrange(string connectionString, int officers)
+    /// <summary>With <paramref name="passwordHashIterations"/>, each officer also gets a sign-in account (user name as
+    /// in <see cref="Taker.Actor"/>, password <see cref="OfficerPassword"/>), hashed with that many PBKDF2 rounds.</summary>
+    public static async Task<ExamDay> Arrange(string connectionString, int officers, int? passwordHashIterations = null)
     {
         var store = DocumentStore.For(o =>
         {
@@ -46,16 +51,17 @@ public sealed class ExamDay : IAsyncDisposable
             o.AutoCreateSchemaObjects = AutoCreate.All;
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var day = new ExamDay { Store = store, Services = Host(store) };
+        var day = new ExamDay { Store = store, Services = Host(store, passwordHashIterations) };
         var department = await day.Department();
         var officerIds = await day.Register(department, officers);
         await day.ApproveBank();
         var session = await day.Schedule();
         day.Takers = await day.StartAttempts(session, officerIds);
+        if (passwordHashIterations is not null) await day.CreateAccounts();
         return day;
     }
 
-    static ServiceProvider Host(IDocumentStore store)
+    static ServiceProvider Host(IDocumentStore store, int? passwordHashIterations)
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -63,6 +69,7 @@ public sealed class ExamDay : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddOfficerTraining(_ => PersonalDataSecret);
         services.AddAccounts();
+        if (passwordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -122,6 +129,15 @@ public sealed class ExamDay : IAsyncDisposable
         var loaded = (await query.LoadManyAsync<ExamAttempt>(attempts)).ToDictionary(a => a.Id);
         return [.. attempts.Select((id, i) => new Taker(id, actors[i], [.. loaded[id].Paper.Items.Select(item => item.Key)]))];
     }
+
+    /// <summary>One officer account per taker, through the real command (Identity's UserManager and hasher).</summary>
+    async Task CreateAccounts() =>
+        await Parallel.ForEachAsync(Takers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (t, ct) =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountCommands>().Handle(new CreateAccount(Guid.CreateVersion7(),
+                t.Actor.UserName, $"执法员{t.Actor.UserName}", OfficerPassword, [Roles.Officer], t.Actor.OfficerId), Admin, ct);
+        });
 
     public async ValueTask DisposeAsync()
     {
