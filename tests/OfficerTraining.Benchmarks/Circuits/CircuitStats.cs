@@ -12,7 +12,10 @@ public sealed class CircuitStats
     long _established, _failedStarts, _clicks, _acked, _saved_, _refused, _timeouts, _jsErrors, _unexpectedCloses, _dispatchErrors;
 
     public ConcurrentDictionary<string, int> JsCalls { get; } = new();
+    /// <summary>Answers shown saved, per attempt, for the integrity check's per-attempt comparison.</summary>
+    public ConcurrentDictionary<Guid, long> SavedByAttempt { get; } = new();
     public ConcurrentQueue<string> Problems { get; } = new();
+
 
     public long Established => Interlocked.Read(ref _established);
     public long FailedStarts => Interlocked.Read(ref _failedStarts);
@@ -35,7 +38,12 @@ public sealed class CircuitStats
     public void StartFailed(string why) { Interlocked.Increment(ref _failedStarts); Problem(why); }
     public void Clicked() => Interlocked.Increment(ref _clicks);
     public void Acknowledged(TimeSpan latency) { Interlocked.Increment(ref _acked); Record(_ack, latency); }
-    public void ShownSaved(TimeSpan latency) { Interlocked.Increment(ref _saved_); Record(_saved, latency); }
+    public void ShownSaved(Guid attempt, TimeSpan latency)
+    {
+        Interlocked.Increment(ref _saved_);
+        SavedByAttempt.AddOrUpdate(attempt, 1, (_, n) => n + 1);
+        Record(_saved, latency);
+    }
     public void ShownRefused(string why) { Interlocked.Increment(ref _refused); Problem(why); }
     public void TimedOut(string why) { Interlocked.Increment(ref _timeouts); Problem(why); }
     public void JsError(string message) { Interlocked.Increment(ref _jsErrors); Problem($"JS.Error: {message}"); }

@@ -51,8 +51,10 @@ public static class CircuitsBenchmark
             var levels = new List<CircuitsLevel>();
             foreach (var n in options.Officers)
                 levels.Add(await Level(n, options.Steady, options, takers, cookies, app, http, progress));
-            var integrity = await Integrity.Check(database, ExamDay.Schema, warm.Stats.Saved + levels.Sum(l => l.Stats.Saved));
-            return new(options, officers, levels, integrity, app.LogPath);
+            var shown = new[] { warm }.Concat(levels).SelectMany(l => l.Stats.SavedByAttempt)
+                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+            var integrity = await Integrity.Check(database, ExamDay.Schema, shown);
+            return new(options, officers, warm, levels, integrity, app.LogPath);
         }
         finally
         {
@@ -66,7 +68,10 @@ public static class CircuitsBenchmark
         var stats = new CircuitStats();
         var before = await app.Memory(http);
         var officers = Enumerable.Range(0, n)
-            .Select(i => new VirtualOfficer(app.BaseUri, cookies[i], takers[i].AttemptId, stats, options.Compression)).ToList();
+            .Select(i => new VirtualOfficer(app.BaseUri, cookies[i], takers[i].AttemptId, stats, options.Compression)
+            {
+                CaptureBatchesTo = i == 0 ? Environment.GetEnvironmentVariable("OT_BENCH_CAPTURE_BATCHES") : null,
+            }).ToList();
 
         progress.WriteLine($"N = {n}: opening circuits at {options.RampPerSecond}/s …");
         var ramp = Stopwatch.StartNew();

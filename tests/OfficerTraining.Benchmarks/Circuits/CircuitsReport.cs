@@ -26,13 +26,13 @@ public sealed record CircuitsLevel(int Officers, [property: JsonIgnore] CircuitS
     public IReadOnlyList<string> Problems => [.. Stats.Problems];
 }
 
-public sealed record CircuitsReport(CircuitsOptions Options, int Officers, IReadOnlyList<CircuitsLevel> Levels, Integrity Integrity,
-    string AppLog)
+public sealed record CircuitsReport(CircuitsOptions Options, int Officers, CircuitsLevel WarmUp, IReadOnlyList<CircuitsLevel> Levels,
+    Integrity Integrity, string AppLog)
 {
     /// <summary>The p99 that decides: send → the render showing the answer saved (committed).</summary>
     public const double P99GoalMs = 200;
 
-    public bool Intact => Integrity.Intact && Levels.All(l => l.Errors == 0 && l.Established == l.Officers);
+    public bool Intact => Integrity.Intact && Levels.Prepend(WarmUp).All(l => l.Errors == 0 && l.Established == l.Officers);
 
     public int? LargestWithinGoal => Levels.Where(l => l.Errors == 0 && l.UiLatency.Count > 0 && l.UiLatency.P99 < P99GoalMs)
         .Select(l => (int?)l.Officers).Max();
@@ -55,12 +55,14 @@ public sealed record CircuitsReport(CircuitsOptions Options, int Officers, IRead
         s.AppendLine();
         s.AppendLine("Latencies in ms from the intended click time. ack: until JS.EndInvokeDotNet (the change handler returned, the " +
                      "answer is on its way); saved: until the render that shows it saved (committed in PostgreSQL).");
-        foreach (var l in Levels.Where(l => l.Problems.Count > 0))
+        s.AppendLine(CultureInfo.InvariantCulture, $"Warm-up: {WarmUp.Established} of {WarmUp.Officers} circuits, {WarmUp.Stats.Saved} answers saved, {WarmUp.Errors} errors.");
+        foreach (var l in Levels.Prepend(WarmUp).Where(l => l.Problems.Count > 0))
             s.AppendLine(CultureInfo.InvariantCulture, $"N = {l.Officers} problems (first {l.Problems.Count}): {string.Join(" | ", l.Problems)}");
         var i = Integrity;
         s.AppendLine(CultureInfo.InvariantCulture,
             $"Integrity: {i.ShownSaved} answers shown saved, {i.Stored} AnswerRecorded events stored, {i.Lost} lost, {i.Duplicated} duplicated, " +
             $"{i.Unconfirmed} stored but never shown saved → {(Intact ? "intact" : "NOT INTACT")}");
+        foreach (var m in i.Mismatches) s.AppendLine(CultureInfo.InvariantCulture, $"  {m}");
         s.AppendLine(CultureInfo.InvariantCulture,
             $"Largest N with p99 saved < {P99GoalMs:0} ms and no errors: {(LargestWithinGoal is { } n ? n.ToString(CultureInfo.InvariantCulture) : "none")}");
         s.Append(CultureInfo.InvariantCulture, $"App log: {AppLog}");

@@ -41,6 +41,9 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
 
     string Cookie => $"{SignInForm.AuthCookie}={authCookie}";
 
+    /// <summary>A folder to write this officer's first render batches to (batch-{id}.bin), for the reader's tests.</summary>
+    public string? CaptureBatchesTo { get; init; }
+
     public async Task<bool> Start(HttpClient http, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -141,6 +144,8 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
         {
             if (batchId == _lastBatch + 1)
             {
+                if (CaptureBatchesTo is not null && batchId <= 12 && Path.Combine(CaptureBatchesTo, $"batch-{batchId}.bin") is var file
+                    && !File.Exists(file)) File.WriteAllBytes(file, data); // the first circuit's only
                 _dom.Apply(RenderBatchReader.Read(data));
                 _lastBatch = batchId;
                 AfterRender();
@@ -153,11 +158,12 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
     void AfterRender()
     {
         if (!_ready.Task.IsCompleted && Interlocked.Read(ref _rendererInterop) >= 0 && Options().Count > 0) _ready.TrySetResult();
-        if (_click is null) return;
+        // A click is counted once: the first "saved" after its "saving" completes it, later renders (the clock's) do not.
+        if (_click is null || _click.Done.Task.IsCompleted) return;
         switch (Badge())
         {
             case "saved" or "empty" when _click.SawUnsaved: // "empty": saved with nothing chosen (a checkbox unticked)
-                stats.ShownSaved(Stopwatch.GetElapsedTime(_click.Intended));
+                stats.ShownSaved(attemptId, Stopwatch.GetElapsedTime(_click.Intended));
                 _click.Done.TrySetResult();
                 break;
             case "refused":
