@@ -88,17 +88,20 @@ public static class CircuitsBenchmark
                            $"(think time {options.ThinkTime.TotalSeconds:0.#} s) …");
 
         var cpuBefore = app.CpuTime;
+        var generatorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var until = Stopwatch.GetTimestamp() + (long)(steady.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(officers.Where((_, i) => started[i]).Select((o, i) =>
             o.Answer(options.ThinkTime, until, new Random(n * 100_003 + i), CancellationToken.None)));
         var elapsed = clock.Elapsed;
         var cpu = app.CpuTime - cpuBefore;
+        var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorBefore;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
         var open = await app.Memory(http);
         progress.WriteLine($"N = {n}: {stats.Saved} answers saved; leaving …");
         await Parallel.ForEachAsync(officers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (o, _) => await o.Leave(http));
-        return new(n, stats, rampTook, elapsed, before, open, cpu);
+        return new(n, stats, rampTook, elapsed, before, open, cpu, generatorCpu, load);
     }
 
     /// <summary>One client for every officer's page loads, sign-ins and disconnects: no cookie jar (cookies are sent by

@@ -7,7 +7,7 @@ namespace OfficerTraining.Benchmarks.Circuits;
 
 /// <summary>One level: N circuits opened, answered on for the steady phase, the app's memory before and with them open.</summary>
 public sealed record CircuitsLevel(int Officers, [property: JsonIgnore] CircuitStats Stats, TimeSpan Ramp, TimeSpan Steady,
-    MemoryReading Before, MemoryReading Open, TimeSpan AppCpu)
+    MemoryReading Before, MemoryReading Open, TimeSpan AppCpu, TimeSpan GeneratorCpu, string LoadAverage)
 {
     public long Established => Stats.Established;
     public double SavesPerSecond => Stats.Saved / Steady.TotalSeconds;
@@ -22,6 +22,7 @@ public sealed record CircuitsLevel(int Officers, [property: JsonIgnore] CircuitS
     public double AppCpuMsPerSave => AppCpu.TotalMilliseconds / Math.Max(1, Stats.Saved);
     /// <summary>The app's CPU use during the steady phase, in cores (this box has 2, shared with PostgreSQL and the generator).</summary>
     public double AppCpuCores => AppCpu / Steady;
+    public double GeneratorCpuCores => GeneratorCpu / Steady;
     public IReadOnlyDictionary<string, int> JsCalls => Stats.JsCalls;
     public IReadOnlyList<string> Problems => [.. Stats.Problems];
 }
@@ -45,13 +46,13 @@ public sealed record CircuitsReport(CircuitsOptions Options, int Officers, Circu
             $"think time {Options.ThinkTime.TotalSeconds:0.#} s; steady {Options.Steady.TotalSeconds:0} s; ramp {Options.RampPerSecond}/s; " +
             $"permessage-deflate {(Options.Compression ? "on" : "off")}");
         s.AppendLine();
-        s.AppendLine("      N |   open | saves/s | ack p50 | ack p99 | saved p50 | saved p99 | start p99 | errors | KB/circuit managed | KB/circuit RSS | app CPU cores");
-        s.AppendLine("--------|--------|---------|---------|---------|-----------|-----------|-----------|--------|--------------------|----------------|--------------");
+        s.AppendLine("      N |   open | saves/s | ack p50 | ack p99 | saved p50 | saved p99 | start p99 | errors | KB/circuit managed | KB/circuit RSS | app CPU cores | gen CPU cores | load avg");
+        s.AppendLine("--------|--------|---------|---------|---------|-----------|-----------|-----------|--------|--------------------|----------------|---------------|---------------|---------");
         foreach (var l in Levels)
             s.AppendLine(CultureInfo.InvariantCulture,
                 $"{l.Officers,7} | {l.Established,6} | {l.SavesPerSecond,7:0.0} | {l.SaveLatency.P50,7:0.0} | {l.SaveLatency.P99,7:0.0} | " +
                 $"{l.UiLatency.P50,9:0.0} | {l.UiLatency.P99,9:0.0} | {l.StartLatency.P99,9:0} | {l.Errors,6} | {l.ManagedKbPerCircuit,18:0} | " +
-                $"{l.RssKbPerCircuit,14:0} | {l.AppCpuCores,13:0.00}");
+                $"{l.RssKbPerCircuit,14:0} | {l.AppCpuCores,13:0.00} | {l.GeneratorCpuCores,13:0.00} | {l.LoadAverage,8}");
         s.AppendLine();
         s.AppendLine("Latencies in ms from the intended click time. ack: until JS.EndInvokeDotNet (the change handler returned, the " +
                      "answer is on its way); saved: until the render that shows it saved (committed in PostgreSQL).");
