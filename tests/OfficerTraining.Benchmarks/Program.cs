@@ -5,7 +5,7 @@ using OfficerTraining.Benchmarks.Circuits;
 const string Usage = "usage: dotnet run -c Release --project tests/OfficerTraining.Benchmarks -- answers " +
                      "[--concurrency 1,16,64,256,1000] [--seconds 10] [--json]\n" +
                      "       dotnet run -c Release --project tests/OfficerTraining.Benchmarks -- circuits " +
-                     "[--officers 100,1000] [--think-seconds 15] [--seconds 60] [--ramp 100] [--no-compression] [--json]";
+                     "[--officers 100,1000] [--think-seconds 15] [--seconds 60] [--ramp 100] [--no-compression] [--browsers 0] [--json]";
 
 static int[] Numbers(string list) =>
     [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
@@ -47,7 +47,7 @@ switch (args)
     {
         int[] officers = [100, 1000];
         double think = 15, seconds = 60;
-        var ramp = 100;
+        var (ramp, browsers) = (100, 0);
         var (compression, json) = (true, false);
         for (var i = 0; i < rest.Length; i++)
         {
@@ -58,13 +58,14 @@ switch (args)
                 case "--seconds" when i + 1 < rest.Length: seconds = Number(rest[++i]); break;
                 case "--ramp" when i + 1 < rest.Length: ramp = (int)Number(rest[++i]); break;
                 case "--no-compression": compression = false; break;
+                case "--browsers" when i + 1 < rest.Length: browsers = (int)Number(rest[++i]); break;
                 case "--json": json = true; break;
                 default:
                     Console.Error.WriteLine($"unknown argument '{rest[i]}'\n{Usage}");
                     return 2;
             }
         }
-        if (officers.Length == 0 || officers.Any(n => n < 1) || think <= 0 || seconds <= 0 || ramp < 1)
+        if (officers.Length == 0 || officers.Any(n => n < 1) || think <= 0 || seconds <= 0 || ramp < 1 || browsers < 0)
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -72,7 +73,7 @@ switch (args)
         var stdout = Console.Out;
         if (json) Console.SetOut(Console.Error);
         var report = await CircuitsBenchmark.Run(new CircuitsOptions(officers, TimeSpan.FromSeconds(think), TimeSpan.FromSeconds(seconds),
-            ramp, compression, PasswordHashIterations: 1), Console.Out);
+            ramp, compression, PasswordHashIterations: 1, browsers), Console.Out);
         stdout.WriteLine(json ? report.ToJson() : report.ToTable());
         return report.Intact ? 0 : 1;
     }

@@ -6,7 +6,7 @@ using OfficerTraining.Infrastructure;
 namespace OfficerTraining.Benchmarks.Circuits;
 
 public sealed record CircuitsOptions(IReadOnlyList<int> Officers, TimeSpan ThinkTime, TimeSpan Steady, int RampPerSecond,
-    bool Compression, int PasswordHashIterations);
+    bool Compression, int PasswordHashIterations, int Browsers);
 
 /// <summary>
 /// `circuits`: a throwaway durable cluster, the exam morning arranged with a sign-in account per officer, the real app
@@ -27,7 +27,7 @@ public static class CircuitsBenchmark
             var server = await cluster.StartAsync(CancellationToken.None);
             var database = await cluster.EnsureDatabaseAsync(server, "officer_training_bench");
 
-            var officers = Math.Max(options.Officers.Max(), WarmUpCircuits);
+            var officers = Math.Max(options.Officers.Max() + options.Browsers, WarmUpCircuits);
             progress.WriteLine($"Arranging {officers} officers with accounts and open attempts (not measured) …");
             var arranged = Stopwatch.StartNew();
             List<Taker> takers;
@@ -46,12 +46,14 @@ public static class CircuitsBenchmark
 
             progress.WriteLine($"Warming up: {WarmUpCircuits} circuits, a few answers each, then closed …");
             var warm = await Level(WarmUpCircuits, TimeSpan.FromSeconds(10), options with { ThinkTime = TimeSpan.FromSeconds(2) },
-                takers, cookies, app, http, progress);
+                takers, cookies, app, http, null, progress);
+            await using var browsers = options.Browsers > 0 ? await BrowserOfficers.Launch() : null;
 
             var levels = new List<CircuitsLevel>();
             foreach (var n in options.Officers)
-                levels.Add(await Level(n, options.Steady, options, takers, cookies, app, http, progress));
+                levels.Add(await Level(n, options.Steady, options, takers, cookies, app, http, browsers, progress));
             var shown = new[] { warm }.Concat(levels).SelectMany(l => l.Stats.SavedByAttempt)
+                .Concat(browsers?.SavedByAttempt ?? [])
                 .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
             var integrity = await Integrity.Check(database, ExamDay.Schema, shown);
             return new(options, officers, warm, levels, integrity, app.LogPath);
@@ -63,7 +65,7 @@ public static class CircuitsBenchmark
     }
 
     static async Task<CircuitsLevel> Level(int n, TimeSpan steady, CircuitsOptions options, IReadOnlyList<Taker> takers,
-        IReadOnlyList<string> cookies, AppProcess app, HttpClient http, TextWriter progress)
+        IReadOnlyList<string> cookies, AppProcess app, HttpClient http, BrowserOfficers? browsers, TextWriter progress)
     {
         var stats = new CircuitStats();
         var before = await app.Memory(http);
@@ -91,8 +93,12 @@ public static class CircuitsBenchmark
         var generatorBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var until = Stopwatch.GetTimestamp() + (long)(steady.TotalSeconds * Stopwatch.Frequency);
+        // The browser tabs (if any) are the officers after the N headless ones, on the same timetable rule.
+        var tabs = browsers?.Answer(app.BaseUri, [.. Enumerable.Range(n, options.Browsers).Select(i => (takers[i].AttemptId, cookies[i]))],
+            options.ThinkTime, until) ?? Task.CompletedTask;
         await Task.WhenAll(officers.Where((_, i) => started[i]).Select((o, i) =>
-            o.Answer(options.ThinkTime, until, new Random(n * 100_003 + i), CancellationToken.None)));
+            o.Answer(options.ThinkTime, until, new Random(n * 100_003 + i), CancellationToken.None)).Append(tabs));
+        var browser = browsers?.Result();
         var elapsed = clock.Elapsed;
         var cpu = app.CpuTime - cpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorBefore;
@@ -101,7 +107,7 @@ public static class CircuitsBenchmark
         var open = await app.Memory(http);
         progress.WriteLine($"N = {n}: {stats.Saved} answers saved; leaving …");
         await Parallel.ForEachAsync(officers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (o, _) => await o.Leave(http));
-        return new(n, stats, rampTook, elapsed, before, open, cpu, generatorCpu, load);
+        return new(n, stats, rampTook, elapsed, before, open, cpu, generatorCpu, load, browser);
     }
 
     /// <summary>One client for every officer's page loads, sign-ins and disconnects: no cookie jar (cookies are sent by

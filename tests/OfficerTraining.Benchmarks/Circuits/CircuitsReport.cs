@@ -7,14 +7,14 @@ namespace OfficerTraining.Benchmarks.Circuits;
 
 /// <summary>One level: N circuits opened, answered on for the steady phase, the app's memory before and with them open.</summary>
 public sealed record CircuitsLevel(int Officers, [property: JsonIgnore] CircuitStats Stats, TimeSpan Ramp, TimeSpan Steady,
-    MemoryReading Before, MemoryReading Open, TimeSpan AppCpu, TimeSpan GeneratorCpu, string LoadAverage)
+    MemoryReading Before, MemoryReading Open, TimeSpan AppCpu, TimeSpan GeneratorCpu, string LoadAverage, BrowserResult? Browser)
 {
     public long Established => Stats.Established;
     public double SavesPerSecond => Stats.Saved / Steady.TotalSeconds;
     public Percentiles SaveLatency => Stats.AckLatency;
     public Percentiles UiLatency => Stats.SavedLatency;
     public Percentiles StartLatency => Stats.StartLatency;
-    public long Errors => Stats.Errors;
+    public long Errors => Stats.Errors + (Browser?.Errors ?? 0);
     public object Counts => new { Stats.Clicks, Stats.Acked, Stats.Saved, Stats.Refused, Stats.Timeouts, Stats.JsErrors,
         Stats.UnexpectedCloses, Stats.DispatchErrors, Stats.FailedStarts };
     public double ManagedKbPerCircuit => (Open.HeapSizeBytes - Before.HeapSizeBytes) / 1024.0 / Math.Max(1, Established);
@@ -57,6 +57,11 @@ public sealed record CircuitsReport(CircuitsOptions Options, int Officers, Circu
         s.AppendLine("Latencies in ms from the intended click time. ack: until JS.EndInvokeDotNet (the change handler returned, the " +
                      "answer is on its way); saved: until the render that shows it saved (committed in PostgreSQL).");
         s.AppendLine(CultureInfo.InvariantCulture, $"Warm-up: {WarmUp.Established} of {WarmUp.Officers} circuits, {WarmUp.Stats.Saved} answers saved, {WarmUp.Errors} errors.");
+        foreach (var l in Levels.Where(l => l.Browser is not null))
+            s.AppendLine(CultureInfo.InvariantCulture,
+                $"N = {l.Officers} + {Options.Browsers} Chromium tabs: browser click → saved p50 {l.Browser!.SavedLatency.P50:0.0} ms, p99 " +
+                $"{l.Browser.SavedLatency.P99:0.0} ms over {l.Browser.SavedLatency.Count} clicks, {l.Browser.Errors} errors; headless (send → saved) p50 " +
+                $"{l.UiLatency.P50:0.0} ms, p99 {l.UiLatency.P99:0.0} ms{(l.Browser.Problems.Count > 0 ? " — " + string.Join(" | ", l.Browser.Problems) : "")}");
         foreach (var l in Levels.Prepend(WarmUp).Where(l => l.Problems.Count > 0))
             s.AppendLine(CultureInfo.InvariantCulture, $"N = {l.Officers} problems (first {l.Problems.Count}): {string.Join(" | ", l.Problems)}");
         var i = Integrity;
