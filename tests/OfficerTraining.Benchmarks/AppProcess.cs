@@ -6,9 +6,10 @@ namespace OfficerTraining.Benchmarks;
 
 /// <summary>
 /// The real app (OfficerTraining.Web, built in the same configuration as this program) in a process of its own, in
-/// Production, on the benchmark's schema, with no demo data. Two settings differ from a deployment, both for the
-/// benchmark only: the verification rate limit is raised so the load generator (one client address) is never refused,
-/// and <c>/bench/trivial</c> is mapped. Its log goes to a file next to the cluster.
+/// Production, on the benchmark's schema, with no demo data. Some settings differ from a deployment, all for the
+/// benchmark only: the verification and sign-in rate limits are raised so the load generator (one client address) is
+/// never refused, cookies are not marked Secure (the loopback is plain HTTP), and <c>/bench/trivial</c> is mapped; the
+/// caller may add more (see the benchmarks' README). Its log goes to a file.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -32,6 +33,8 @@ public sealed class AppProcess : IAsyncDisposable
         env["PersonalData__Secret"] = Convert.ToBase64String(ExamDay.PersonalDataSecret);
         env["DemoData__SeedOnFirstStart"] = "false";
         env["Verification__PermitPerMinute"] = "1000000000"; // the bench's one address would otherwise get 429 after 30
+        env["SignIn__PermitPerMinutePerAddress"] = "1000000000";
+        env["Security__SecureCookies"] = "false";
         env["Benchmarks__Endpoints"] = "true";
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
@@ -44,6 +47,18 @@ public sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess { Process = process, BaseUri = new Uri($"http://127.0.0.1:{port}"), LogFile = logFile, Log = log };
         await app.WaitHealthy(TimeSpan.FromSeconds(90));
         return app;
+    }
+
+    public int ProcessId => Process.Id;
+
+    /// <summary>The app's own CPU time so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            Process.Refresh();
+            return Process.TotalProcessorTime;
+        }
     }
 
     async Task WaitHealthy(TimeSpan timeout)

@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OfficerTraining.Accounts;
 using OfficerTraining.Agencies;
@@ -30,6 +31,8 @@ public sealed record Taker(Guid AttemptId, Actor Actor, IReadOnlyList<string> It
 public sealed class ExamDay : IAsyncDisposable
 {
     public const string Schema = "bench";
+    /// <summary>The password of every officer's account, when the exam day has accounts.</summary>
+    public const string OfficerPassword = "Bench@2026";
     static readonly Actor Admin = new("admin", [Roles.Administrator]);
     /// <summary>The key of officers' personal data; an app process started on this schema must be given the same.</summary>
     public static readonly byte[] PersonalDataSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
@@ -39,19 +42,23 @@ public sealed class ExamDay : IAsyncDisposable
     public required ServiceProvider Services { get; init; }
     public IReadOnlyList<Taker> Takers { get; private set; } = [];
 
-    public static async Task<ExamDay> Arrange(string connectionString, int officers, AnswerJournalOptions journal)
+    /// <summary>With <paramref name="passwordHashIterations"/>, each officer also gets a sign-in account (user name as
+    /// in <see cref="Taker.Actor"/>, password <see cref="OfficerPassword"/>), hashed with that many PBKDF2 rounds.</summary>
+    public static async Task<ExamDay> Arrange(string connectionString, int officers, AnswerJournalOptions? journal = null,
+        int? passwordHashIterations = null)
     {
-        var day = await Open(connectionString, journal);
+        var day = await Open(connectionString, journal, passwordHashIterations);
         var department = await day.Department();
         var officerIds = await day.Register(department, officers);
         await day.ApproveBank();
         var session = await day.Schedule();
         day.Takers = await day.StartAttempts(session, officerIds);
+        if (passwordHashIterations is not null) await day.CreateAccounts();
         return day;
     }
 
     /// <summary>The schema created as the app configures it, and one app node's services over it; nothing arranged yet.</summary>
-    public static async Task<ExamDay> Open(string connectionString, AnswerJournalOptions? journal = null)
+    public static async Task<ExamDay> Open(string connectionString, AnswerJournalOptions? journal = null, int? passwordHashIterations = null)
     {
         var store = DocumentStore.For(o =>
         {
@@ -59,10 +66,10 @@ public sealed class ExamDay : IAsyncDisposable
             o.AutoCreateSchemaObjects = AutoCreate.All;
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return new ExamDay { Store = store, Services = Host(store, journal ?? AnswerJournalOptions.Default) };
+        return new ExamDay { Store = store, Services = Host(store, journal ?? AnswerJournalOptions.Default, passwordHashIterations) };
     }
 
-    static ServiceProvider Host(IDocumentStore store, AnswerJournalOptions journal)
+    static ServiceProvider Host(IDocumentStore store, AnswerJournalOptions journal, int? passwordHashIterations)
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -71,6 +78,7 @@ public sealed class ExamDay : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddOfficerTraining(_ => PersonalDataSecret);
         services.AddAccounts();
+        if (passwordHashIterations is { } iterations) services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -130,6 +138,15 @@ public sealed class ExamDay : IAsyncDisposable
         var loaded = (await query.LoadManyAsync<ExamAttempt>(attempts)).ToDictionary(a => a.Id);
         return [.. attempts.Select((id, i) => new Taker(id, actors[i], [.. loaded[id].Paper.Items.Select(item => item.Key)]))];
     }
+
+    /// <summary>One officer account per taker, through the real command (Identity's UserManager and hasher).</summary>
+    async Task CreateAccounts() =>
+        await Parallel.ForEachAsync(Takers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (t, ct) =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AccountCommands>().Handle(new CreateAccount(Guid.CreateVersion7(),
+                t.Actor.UserName, $"执法员{t.Actor.UserName}", OfficerPassword, [Roles.Officer], t.Actor.OfficerId), Admin, ct);
+        });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,65 +1,36 @@
-using System.Globalization;
 using OfficerTraining.Benchmarks;
+using OfficerTraining.Benchmarks.Circuits;
+using OfficerTraining.Exams;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/OfficerTraining.Benchmarks -- <command> [options]
-      answers [--concurrency 1,16,64,256,1000] [--seconds 10] [--repeats 3] [--writers 2] [--json]
-      verify  [--officers 3000] [--seconds 30] [--connections 64] [--json]
-      rebuild [--events 1000000] [--json]
+      answers  [--concurrency 1,16,64,256,1000] [--seconds 10] [--repeats 3] [--writers 2] [--json]
+      circuits [--officers 100,1000] [--think-seconds 15] [--seconds 60] [--ramp 100] [--no-compression] [--browsers K] [--json]
+      verify   [--officers 3000] [--seconds 30] [--connections 64] [--json]
+      rebuild  [--events 1000000] [--json]
     """;
 
-if (args is not [var command, .. var rest] || command is not ("answers" or "verify" or "rebuild"))
+if (args is not [var command, .. var rest])
 {
     Console.Error.WriteLine(Usage);
     return 2;
 }
-int[] concurrency = [1, 16, 64, 256, 1000];
-double? seconds = null;
-int officers = 3000, connections = 64, events = 1_000_000;
-var json = false;
-var repeats = 3;
-var writers = OfficerTraining.Exams.AnswerJournalOptions.Default.Writers;
-for (var i = 0; i < rest.Length; i++)
+var a = command switch
 {
-    switch (rest[i])
-    {
-        case "--concurrency" when command == "answers" && i + 1 < rest.Length:
-            concurrency = [.. rest[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture))];
-            break;
-        case "--seconds" when command is "answers" or "verify" && i + 1 < rest.Length:
-            seconds = double.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--repeats" when command == "answers" && i + 1 < rest.Length:
-            repeats = int.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--writers" when command == "answers" && i + 1 < rest.Length:
-            writers = int.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--officers" when command == "verify" && i + 1 < rest.Length:
-            officers = int.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--connections" when command == "verify" && i + 1 < rest.Length:
-            connections = int.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--events" when command == "rebuild" && i + 1 < rest.Length:
-            events = int.Parse(rest[++i], CultureInfo.InvariantCulture);
-            break;
-        case "--json":
-            json = true;
-            break;
-        default:
-            Console.Error.WriteLine($"unknown argument '{rest[i]}'\n{Usage}");
-            return 2;
-    }
-}
-if (concurrency.Length == 0 || concurrency.Any(c => c < 1) || seconds <= 0 || writers < 1 || repeats < 1 || officers < 10 ||
-    connections < 1 || events < 10_000)
+    "answers" => new Arguments(rest, ["--concurrency", "--seconds", "--repeats", "--writers"], ["--json"]),
+    "circuits" => new Arguments(rest, ["--officers", "--think-seconds", "--seconds", "--ramp", "--browsers"], ["--no-compression", "--json"]),
+    "verify" => new Arguments(rest, ["--officers", "--seconds", "--connections"], ["--json"]),
+    "rebuild" => new Arguments(rest, ["--events"], ["--json"]),
+    _ => null,
+};
+if (a is null || a.Error is not null)
 {
-    Console.Error.WriteLine(Usage);
+    Console.Error.WriteLine($"{a?.Error}\n{Usage}".Trim());
     return 2;
 }
 
 // With --json, stdout carries only the JSON object: progress and anything the libraries print go to stderr.
+var json = a.Flag("--json");
 var stdout = Console.Out;
 if (json) Console.SetOut(Console.Error);
 try
@@ -68,19 +39,31 @@ try
     {
         case "answers":
         {
-            var report = await AnswersBenchmark.Run(concurrency, TimeSpan.FromSeconds(seconds ?? 10), repeats, writers, Console.Out);
+            var report = await AnswersBenchmark.Run(a.Numbers("--concurrency", [1, 16, 64, 256, 1000]),
+                TimeSpan.FromSeconds(a.Number("--seconds", 10)), a.Whole("--repeats", 3),
+                a.Whole("--writers", AnswerJournalOptions.Default.Writers), Console.Out);
             stdout.WriteLine(json ? report.ToJson() : report.ToTable());
             return report.Durability.Intact ? 0 : 1;
         }
+        case "circuits":
+        {
+            var report = await CircuitsBenchmark.Run(new CircuitsOptions(a.Numbers("--officers", [100, 1000]),
+                TimeSpan.FromSeconds(a.Number("--think-seconds", 15)), TimeSpan.FromSeconds(a.Number("--seconds", 60)),
+                a.Whole("--ramp", 100), !a.Flag("--no-compression"), PasswordHashIterations: 1,
+                rest.Contains("--browsers") ? a.Whole("--browsers", 0) : 0), Console.Out);
+            stdout.WriteLine(json ? report.ToJson() : report.ToTable());
+            return report.Intact ? 0 : 1;
+        }
         case "verify":
         {
-            var report = await VerifyBenchmark.Run(officers, connections, TimeSpan.FromSeconds(seconds ?? 30), Console.Out);
+            var report = await VerifyBenchmark.Run(a.Whole("--officers", 3000), a.Whole("--connections", 64),
+                TimeSpan.FromSeconds(a.Number("--seconds", 30)), Console.Out);
             stdout.WriteLine(json ? report.ToJson() : report.ToTable());
             return 0;
         }
         default:
         {
-            var report = await RebuildBenchmark.Run(events, Console.Out);
+            var report = await RebuildBenchmark.Run(a.Whole("--events", 1_000_000), Console.Out);
             stdout.WriteLine(json ? report.ToJson() : report.ToTable());
             return report.Consistent ? 0 : 1;
         }

@@ -52,6 +52,7 @@ public static class UserInterface
     {
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapBenchmarkDiagnostics(); // only with Benchmarks:Diagnostics=true
         app.MapAccountEndpoints();
         app.MapOfficerPhotoEndpoints();
         app.MapVerificationEndpoints();  // /verify/{token} and its photo, outside the router
