@@ -84,13 +84,15 @@ public sealed class BrowserOfficers : IAsyncDisposable
         }));
     }
 
-    /// <summary>The clock's text changes only when the circuit renders it, so a change means the page is interactive.</summary>
+    /// <summary>The clock counts down only once the circuit has handed the browser the time left, so a new figure means
+    /// the page is interactive.</summary>
     const string WaitInteractive = """
         () => new Promise((resolve, reject) => {
             const first = document.querySelector('.exam-clock-value')?.textContent;
             const started = performance.now();
             const poll = () => {
-                if (document.querySelector('.exam-clock-value')?.textContent !== first) resolve(true);
+                const now = document.querySelector('.exam-clock-value')?.textContent;
+                if (now && now !== first) resolve(true);
                 else if (performance.now() - started > 60000) reject(new Error('the page did not become interactive'));
                 else setTimeout(poll, 50);
             };
