@@ -38,6 +38,18 @@ public sealed class AppProcess : IAsyncDisposable
         env["Benchmarks__Endpoints"] = "true";
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) env[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
+        // As a deployment does: the app's own db-apply first, for what the web host adds to the schema (e.g. the
+        // data-protection keys) beyond what the benchmark created.
+        start.ArgumentList.Add("db-apply");
+        using (var apply = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"))
+        {
+            var output = apply.StandardOutput.ReadToEndAsync();
+            var errors = apply.StandardError.ReadToEndAsync();
+            await apply.WaitForExitAsync();
+            if (apply.ExitCode != 0) throw new InvalidOperationException($"db-apply failed ({apply.ExitCode}):\n{await output}{await errors}");
+        }
+        start.ArgumentList.RemoveAt(start.ArgumentList.Count - 1);
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var log = new StreamWriter(logFile) { AutoFlush = false };
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) lock (log) log.WriteLine(line); };
