@@ -16,51 +16,38 @@ public static class AnswersBenchmark
 
     public static async Task<AnswersReport> Run(IReadOnlyList<int> concurrency, TimeSpan duration, int repeats, int writers, TextWriter progress)
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions($"/tmp/ot-bench-{Environment.ProcessId}", Durable: true));
-        try
+        await using var cluster = await BenchCluster.Start(progress);
+        var (database, settings) = (cluster.Database, cluster.Settings);
+        var officers = concurrency.Max();
+        progress.WriteLine($"Arranging {officers} officers with open attempts (not measured) …");
+        await using var day = await ExamDay.Arrange(database, officers, AnswerJournalOptions.Default with { Writers = writers });
+        var journal = day.Get<AnswerJournal>();
+        var app = new AppAnswerSaves(journal, day.Takers);
+
+        progress.WriteLine($"Warming up ({WarmUp.TotalSeconds:0} s each) …");
+        await ClosedLoop.Run(Math.Min(16, officers), WarmUp, app.SaveNext);
+        await using (var raw = await RawInserts.Create(database, Math.Min(16, officers), day.Takers))
+            await ClosedLoop.Run(Math.Min(16, officers), WarmUp, raw.InsertNext);
+
+        var cpu = new CpuMeter(cluster.DataDirectory);
+        var levels = new List<LevelResult>();
+        foreach (var c in concurrency)
         {
-            progress.WriteLine($"Starting a durable PostgreSQL cluster in {cluster.Options.DataRoot} …");
-            var server = await cluster.StartAsync(CancellationToken.None);
-            var database = await cluster.EnsureDatabaseAsync(server, "officer_training_bench");
-            var settings = await ServerSettings(database);
-            if (settings["fsync"] != "on" || settings["synchronous_commit"] != "on")
-                throw new InvalidOperationException("The benchmark cluster must be durable (fsync and synchronous_commit on).");
-
-            var officers = concurrency.Max();
-            progress.WriteLine($"Arranging {officers} officers with open attempts (not measured) …");
-            await using var day = await ExamDay.Arrange(database, officers, AnswerJournalOptions.Default with { Writers = writers });
-            var journal = day.Get<AnswerJournal>();
-            var app = new AppAnswerSaves(journal, day.Takers);
-
-            progress.WriteLine($"Warming up ({WarmUp.TotalSeconds:0} s each) …");
-            await ClosedLoop.Run(Math.Min(16, officers), WarmUp, app.SaveNext);
-            await using (var raw = await RawInserts.Create(database, Math.Min(16, officers), day.Takers))
-                await ClosedLoop.Run(Math.Min(16, officers), WarmUp, raw.InsertNext);
-
-            var cpu = new CpuMeter(cluster.Options.DataRoot);
-            var levels = new List<LevelResult>();
-            foreach (var c in concurrency)
+            await using var raw = await RawInserts.Create(database, c, day.Takers);
+            var rounds = new List<Round>();
+            for (var round = 1; round <= repeats; round++)
             {
-                await using var raw = await RawInserts.Create(database, c, day.Takers);
-                var rounds = new List<Round>();
-                for (var round = 1; round <= repeats; round++)
-                {
-                    progress.WriteLine($"C = {c}, round {round}/{repeats}: app saves for {duration.TotalSeconds:0.#} s, then raw inserts for {duration.TotalSeconds:0.#} s …");
-                    var before = journal.Stats;
-                    var (appResult, appCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, app.SaveNext));
-                    var commits = journal.Stats.Commits - before.Commits;
-                    var (rawResult, rawCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, raw.InsertNext));
-                    rounds.Add(new(appResult, rawResult, commits, appCpu, rawCpu));
-                }
-                levels.Add(new(c, rounds));
+                progress.WriteLine($"C = {c}, round {round}/{repeats}: app saves for {duration.TotalSeconds:0.#} s, then raw inserts for {duration.TotalSeconds:0.#} s …");
+                var before = journal.Stats;
+                var (appResult, appCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, app.SaveNext));
+                var commits = journal.Stats.Commits - before.Commits;
+                var (rawResult, rawCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, raw.InsertNext));
+                rounds.Add(new(appResult, rawResult, commits, appCpu, rawCpu));
             }
-            var durability = await CheckDurability(database, app);
-            return new(settings, officers, duration, repeats, writers, levels, durability);
+            levels.Add(new(c, rounds));
         }
-        finally
-        {
-            await cluster.StopAsync(removeData: true);
-        }
+        var durability = await CheckDurability(database, app);
+        return new(settings, officers, duration, repeats, writers, levels, durability);
     }
 
     static async Task<(LoadResult, CpuMeter.Sample)> Measured(CpuMeter cpu, Func<Task<LoadResult>> workload)
@@ -82,19 +69,5 @@ public static class AnswersBenchmark
         var (stored, distinct, sequenced) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         if (sequenced != stored) throw new InvalidOperationException("AnswerRecorded events are not stored with Item and Sequence.");
         return new(app.Saved, app.AlreadySaved, app.Refused, stored, Lost: Math.Max(0, app.Saved - distinct), Duplicated: stored - distinct);
-    }
-
-    internal static async Task<Dictionary<string, string>> ServerSettings(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            "select name, current_setting(name) from pg_settings where name in ('server_version', 'fsync', 'synchronous_commit', " +
-            "'full_page_writes', 'wal_sync_method', 'commit_delay', 'commit_siblings', 'shared_buffers', 'max_connections') order by name",
-            connection);
-        await using var reader = await query.ExecuteReaderAsync();
-        var settings = new Dictionary<string, string>();
-        while (await reader.ReadAsync()) settings[reader.GetString(0)] = reader.GetString(1);
-        return settings;
     }
 }

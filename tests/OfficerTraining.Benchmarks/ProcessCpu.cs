@@ -10,26 +10,28 @@ public static class ProcessCpu
 
     public static TimeSpan Of(int pid) => Stat(pid) is { } s ? s.Cpu : TimeSpan.Zero;
 
-    /// <summary>The postmaster named in <c>{dataDir}/postmaster.pid</c> and all its children (backends, walwriter …).</summary>
+    /// <summary>The postmaster named in <c>{dataDir}/postmaster.pid</c> and all its children (backends, walwriter …),
+    /// including the children that have ended (their time is added to the postmaster's when it reaps them).</summary>
     public static TimeSpan OfCluster(string dataDir)
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(dataDir, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         var total = TimeSpan.Zero;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
             if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } s && (pid == postmaster || s.ParentPid == postmaster))
-                total += s.Cpu;
+                total += s.Cpu + (pid == postmaster ? s.EndedChildrenCpu : TimeSpan.Zero);
         return total;
     }
 
-    static (int ParentPid, TimeSpan Cpu)? Stat(int pid)
+    static (int ParentPid, TimeSpan Cpu, TimeSpan EndedChildrenCpu)? Stat(int pid)
     {
         try
         {
             var text = File.ReadAllText($"/proc/{pid}/stat");
             // The command name (field 2) is in parentheses and may hold spaces: split after its closing one.
             var f = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
-            return (int.Parse(f[1], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(ticks / TicksPerSecond));
+            long Ticks(int field) => long.Parse(f[field], CultureInfo.InvariantCulture);
+            return (int.Parse(f[1], CultureInfo.InvariantCulture), TimeSpan.FromSeconds((Ticks(11) + Ticks(12)) / TicksPerSecond),
+                TimeSpan.FromSeconds((Ticks(13) + Ticks(14)) / TicksPerSecond));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {

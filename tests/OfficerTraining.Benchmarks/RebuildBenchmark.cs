@@ -20,56 +20,45 @@ public static class RebuildBenchmark
 {
     public static async Task<RebuildReport> Run(int events, TextWriter progress)
     {
-        var root = $"/tmp/ot-bench-{Environment.ProcessId}";
-        var cluster = new PostgresCluster(new PostgresClusterOptions(root, Durable: true));
-        try
-        {
-            progress.WriteLine($"Starting a durable PostgreSQL cluster in {root} …");
-            var server = await cluster.StartAsync(CancellationToken.None);
-            var database = await cluster.EnsureDatabaseAsync(server, "officer_training_bench");
-            var settings = await AnswersBenchmark.ServerSettings(database);
+        await using var cluster = await BenchCluster.Start(progress);
+        var (database, settings) = (cluster.Database, cluster.Settings);
 
-            await using var day = await ExamDay.Open(database);
-            var officers = Math.Max(10, events / History.EventsPerOfficer);
-            progress.WriteLine($"Registering {officers} officers through the app's commands and approving the bank (not measured) …");
-            var ids = await day.Register(await day.Department(), officers);
-            await day.ApproveBank();
-            progress.WriteLine("Seeding their history with BulkInsertEventsAsync (not measured) …");
-            var seedWatch = Stopwatch.StartNew();
-            var seeded = await History.Seed(day, ids, progress);
-            var seedTime = seedWatch.Elapsed;
-            await Sql(database, $"vacuum analyze {ExamDay.Schema}.mt_events; checkpoint");
+        await using var day = await ExamDay.Open(database);
+        var officers = Math.Max(10, events / History.EventsPerOfficer);
+        progress.WriteLine($"Registering {officers} officers through the app's commands and approving the bank (not measured) …");
+        var ids = await day.Register(await day.Department(), officers);
+        await day.ApproveBank();
+        progress.WriteLine("Seeding their history with BulkInsertEventsAsync (not measured) …");
+        var seedWatch = Stopwatch.StartNew();
+        var seeded = await History.Seed(day, ids, progress);
+        var seedTime = seedWatch.Elapsed;
+        await Sql(database, $"vacuum analyze {ExamDay.Schema}.mt_events; checkpoint");
 
-            var results = new List<RebuildResult>();
-            foreach (var (projection, code, table) in new[]
-                     {
-                         ("OfficerCompliance", typeof(ComplianceProjection), "mt_doc_officercompliance"),
-                         ("ExamAttempt", typeof(ExamAttempt), "mt_doc_examattempt"),
-                         ("AnswerSheet", typeof(AnswerSheet), "mt_doc_answersheet"),
-                     })
-            {
-                var handled = await HandledEvents(day.Store, database, code);
-                progress.WriteLine($"Rebuilding {projection} ({handled:N0} of its events) …");
-                using var daemon = await day.Store.BuildProjectionDaemonAsync();
-                var watch = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
-                var elapsed = watch.Elapsed;
-                results.Add(new(projection, handled, elapsed, await Scalar(database, $"select count(*) from {ExamDay.Schema}.{table}"),
-                    await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.{table}')")));
-            }
-            var check = await Check(day.Store, database, seeded);
-            var sizes = new Dictionary<string, long>
-            {
-                ["mt_events"] = await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.mt_events')"),
-                ["mt_streams"] = await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.mt_streams')"),
-            };
-            var total = await Scalar(database, $"select count(*) from {ExamDay.Schema}.mt_events");
-            return new(settings, seeded, total, seedTime, sizes, results, check);
-        }
-        finally
+        var results = new List<RebuildResult>();
+        foreach (var (projection, code, table) in new[]
+                 {
+                     ("OfficerCompliance", typeof(ComplianceProjection), "mt_doc_officercompliance"),
+                     ("ExamAttempt", typeof(ExamAttempt), "mt_doc_examattempt"),
+                     ("AnswerSheet", typeof(AnswerSheet), "mt_doc_answersheet"),
+                 })
         {
-            await cluster.StopAsync(removeData: true);
+            var handled = await HandledEvents(day.Store, database, code);
+            progress.WriteLine($"Rebuilding {projection} ({handled:N0} of its events) …");
+            using var daemon = await day.Store.BuildProjectionDaemonAsync();
+            var watch = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
+            var elapsed = watch.Elapsed;
+            results.Add(new(projection, handled, elapsed, await Scalar(database, $"select count(*) from {ExamDay.Schema}.{table}"),
+                await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.{table}')")));
         }
+        var check = await Check(day.Store, database, seeded);
+        var sizes = new Dictionary<string, long>
+        {
+            ["mt_events"] = await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.mt_events')"),
+            ["mt_streams"] = await Scalar(database, $"select pg_total_relation_size('{ExamDay.Schema}.mt_streams')"),
+        };
+        var total = await Scalar(database, $"select count(*) from {ExamDay.Schema}.mt_events");
+        return new(settings, seeded, total, seedTime, sizes, results, check);
     }
 
     /// <summary>How many stored events the projection reads: those of the event types its Create/Apply methods take.</summary>

@@ -16,48 +16,37 @@ public static class VerifyBenchmark
     public static async Task<VerifyReport> Run(int officers, int connections, TimeSpan duration, TextWriter progress)
     {
         Wrk.EnsureInstalled();
-        var root = $"/tmp/ot-bench-{Environment.ProcessId}";
-        var cluster = new PostgresCluster(new PostgresClusterOptions(root, Durable: true));
-        try
+        await using var cluster = await BenchCluster.Start(progress);
+        var (root, database, settings) = (cluster.Root, cluster.Database, cluster.Settings);
+
+        progress.WriteLine($"Arranging {officers} certified officers through the app's commands (not measured) …");
+        IReadOnlyList<string> tokens;
+        await using (var day = await ExamDay.Open(database))
+            tokens = await IssuedCertificates.Arrange(day, officers, progress);
+        var tokensFile = Path.Combine(root, "tokens.txt");
+        await File.WriteAllLinesAsync(tokensFile, Mix(tokens));
+        var script = Path.Combine(root, "verify.lua");
+        await File.WriteAllTextAsync(script, Wrk.TokenScript(tokensFile));
+
+        progress.WriteLine("Starting the app (Release, Production) …");
+        await using var app = await AppProcess.Start(database, ExamDay.Schema, Path.Combine(root, "app.log"));
+        await Check(app, tokens[0]);
+        (TimeSpan, TimeSpan) Cpu() => (ProcessCpu.Of(app.Process.Id), ProcessCpu.OfCluster(cluster.DataDirectory));
+        var trivial = new Uri(app.BaseUri, "/bench/trivial");
+
+        progress.WriteLine($"Warming up ({WarmUp.TotalSeconds:0} s each) …");
+        await Wrk.Run("trivial", trivial, connections, WarmUp, null, Cpu);
+        await Wrk.Run("verify", app.BaseUri, connections, WarmUp, script, Cpu);
+
+        var rounds = new List<VerifyRound>();
+        for (var r = 1; r <= Rounds; r++)
         {
-            progress.WriteLine($"Starting a durable PostgreSQL cluster in {root} …");
-            var server = await cluster.StartAsync(CancellationToken.None);
-            var database = await cluster.EnsureDatabaseAsync(server, "officer_training_bench");
-            var settings = await AnswersBenchmark.ServerSettings(database);
-
-            progress.WriteLine($"Arranging {officers} certified officers through the app's commands (not measured) …");
-            IReadOnlyList<string> tokens;
-            await using (var day = await ExamDay.Open(database))
-                tokens = await IssuedCertificates.Arrange(day, officers, progress);
-            var tokensFile = Path.Combine(root, "tokens.txt");
-            await File.WriteAllLinesAsync(tokensFile, Mix(tokens));
-            var script = Path.Combine(root, "verify.lua");
-            await File.WriteAllTextAsync(script, Wrk.TokenScript(tokensFile));
-
-            progress.WriteLine("Starting the app (Release, Production) …");
-            await using var app = await AppProcess.Start(database, ExamDay.Schema, Path.Combine(root, "app.log"));
-            await Check(app, tokens[0]);
-            (TimeSpan, TimeSpan) Cpu() => (ProcessCpu.Of(app.Process.Id), ProcessCpu.OfCluster(Path.Combine(root, "data")));
-            var trivial = new Uri(app.BaseUri, "/bench/trivial");
-
-            progress.WriteLine($"Warming up ({WarmUp.TotalSeconds:0} s each) …");
-            await Wrk.Run("trivial", trivial, connections, WarmUp, null, Cpu);
-            await Wrk.Run("verify", app.BaseUri, connections, WarmUp, script, Cpu);
-
-            var rounds = new List<VerifyRound>();
-            for (var r = 1; r <= Rounds; r++)
-            {
-                progress.WriteLine($"Round {r}/{Rounds}: trivial {duration.TotalSeconds:0} s, then verify {duration.TotalSeconds:0} s …");
-                var t = await Wrk.Run("trivial", trivial, connections, duration, null, Cpu);
-                var v = await Wrk.Run("verify", app.BaseUri, connections, duration, script, Cpu);
-                rounds.Add(new(r, t, v));
-            }
-            return new(settings, tokens.Count, tokens.Count * 10 / 9 - tokens.Count, connections, duration, rounds);
+            progress.WriteLine($"Round {r}/{Rounds}: trivial {duration.TotalSeconds:0} s, then verify {duration.TotalSeconds:0} s …");
+            var t = await Wrk.Run("trivial", trivial, connections, duration, null, Cpu);
+            var v = await Wrk.Run("verify", app.BaseUri, connections, duration, script, Cpu);
+            rounds.Add(new(r, t, v));
         }
-        finally
-        {
-            await cluster.StopAsync(removeData: true);
-        }
+        return new(settings, tokens.Count, tokens.Count * 10 / 9 - tokens.Count, connections, duration, rounds);
     }
 
     /// <summary>The real tokens and one unknown token (same shape) for every nine real ones, shuffled with a fixed seed.</summary>

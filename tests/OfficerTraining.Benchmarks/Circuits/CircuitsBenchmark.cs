@@ -20,54 +20,45 @@ public static class CircuitsBenchmark
 
     public static async Task<CircuitsReport> Run(CircuitsOptions options, TextWriter progress)
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions($"/tmp/ot-bench-{Environment.ProcessId}", Durable: true));
-        try
+        await using var cluster = await BenchCluster.Start(progress);
+        var database = cluster.Database;
+
+        var officers = Math.Max(options.Officers.Max() + options.Browsers, WarmUpCircuits);
+        progress.WriteLine($"Arranging {officers} officers with accounts and open attempts (not measured) …");
+        var arranged = Stopwatch.StartNew();
+        List<Taker> takers;
+        await using (var day = await ExamDay.Arrange(database, officers, passwordHashIterations: options.PasswordHashIterations))
+            takers = [.. day.Takers];
+        progress.WriteLine($"Arranged in {arranged.Elapsed.TotalSeconds:0} s.");
+
+        var log = Path.Combine(Path.GetTempPath(), $"ot-bench-app-{Environment.ProcessId}.log");
+        await using var app = await AppProcess.Start(database, ExamDay.Schema, log, new Dictionary<string, string>
         {
-            progress.WriteLine($"Starting a durable PostgreSQL cluster in {cluster.Options.DataRoot} …");
-            var server = await cluster.StartAsync(CancellationToken.None);
-            var database = await cluster.EnsureDatabaseAsync(server, "officer_training_bench");
+            ["Benchmarks:Diagnostics"] = "true",
+            ["Identity:PasswordHashIterations"] = options.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        progress.WriteLine($"App (pid {app.ProcessId}) listening on {app.BaseUri}, log in {app.LogFile}");
+        using var http = Client(app.BaseUri);
+        progress.WriteLine($"Signing {officers} officers in through /account/login …");
+        var cookies = new string[takers.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, takers.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, ct) => cookies[i] = (await SignInForm.SignIn(http, takers[i].Actor.UserName, ExamDay.OfficerPassword, ct))
+                [(SignInForm.AuthCookie.Length + 1)..]);
 
-            var officers = Math.Max(options.Officers.Max() + options.Browsers, WarmUpCircuits);
-            progress.WriteLine($"Arranging {officers} officers with accounts and open attempts (not measured) …");
-            var arranged = Stopwatch.StartNew();
-            List<Taker> takers;
-            await using (var day = await ExamDay.Arrange(database, officers, passwordHashIterations: options.PasswordHashIterations))
-                takers = [.. day.Takers];
-            progress.WriteLine($"Arranged in {arranged.Elapsed.TotalSeconds:0} s.");
+        progress.WriteLine($"Warming up: {WarmUpCircuits} circuits, a few answers each, then closed …");
+        var warm = await Level(WarmUpCircuits, TimeSpan.FromSeconds(10), options with { ThinkTime = TimeSpan.FromSeconds(2) },
+            takers, cookies, app, http, null, progress);
+        await using var browsers = options.Browsers > 0 ? await BrowserOfficers.Launch() : null;
 
-            var log = Path.Combine(Path.GetTempPath(), $"ot-bench-app-{Environment.ProcessId}.log");
-            await using var app = await AppProcess.Start(database, ExamDay.Schema, log, new Dictionary<string, string>
-            {
-                ["Benchmarks:Diagnostics"] = "true",
-                ["Identity:PasswordHashIterations"] = options.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-            });
-            progress.WriteLine($"App (pid {app.ProcessId}) listening on {app.BaseUri}, log in {app.LogFile}");
-            using var http = Client(app.BaseUri);
-            progress.WriteLine($"Signing {officers} officers in through /account/login …");
-            var cookies = new string[takers.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, takers.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
-                async (i, ct) => cookies[i] = (await SignInForm.SignIn(http, takers[i].Actor.UserName, ExamDay.OfficerPassword, ct))
-                    [(SignInForm.AuthCookie.Length + 1)..]);
-
-            progress.WriteLine($"Warming up: {WarmUpCircuits} circuits, a few answers each, then closed …");
-            var warm = await Level(WarmUpCircuits, TimeSpan.FromSeconds(10), options with { ThinkTime = TimeSpan.FromSeconds(2) },
-                takers, cookies, app, http, null, progress);
-            await using var browsers = options.Browsers > 0 ? await BrowserOfficers.Launch() : null;
-
-            var levels = new List<CircuitsLevel>();
-            foreach (var n in options.Officers)
-                levels.Add(await Level(n, options.Steady, options, takers, cookies, app, http, browsers, progress));
-            var shown = new[] { warm }.Concat(levels).SelectMany(l => l.Stats.SavedByAttempt)
-                .Concat(browsers?.SavedByAttempt ?? [])
-                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-            var integrity = await Integrity.Check(database, ExamDay.Schema, shown);
-            return new(options, officers, warm, levels, integrity, app.LogFile);
-        }
-        finally
-        {
-            await cluster.StopAsync(removeData: true);
-        }
+        var levels = new List<CircuitsLevel>();
+        foreach (var n in options.Officers)
+            levels.Add(await Level(n, options.Steady, options, takers, cookies, app, http, browsers, progress));
+        var shown = new[] { warm }.Concat(levels).SelectMany(l => l.Stats.SavedByAttempt)
+            .Concat(browsers?.SavedByAttempt ?? [])
+            .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var integrity = await Integrity.Check(database, ExamDay.Schema, shown);
+        return new(options, officers, warm, levels, integrity, app.LogFile);
     }
 
     static async Task<CircuitsLevel> Level(int n, TimeSpan steady, CircuitsOptions options, IReadOnlyList<Taker> takers,
