@@ -41,6 +41,10 @@ public class when_a_question_file_is_written_to_hurt
             { "open.gift", string.Concat(Enumerable.Repeat("::a::b{~c =d\n", 20_000)) },
             { "escapes.gift", string.Concat(Enumerable.Repeat("\\", 200_001)) + "{T}" },
             { "huge.gift", "::q::" + new string('题', 2_000_000) + "{T}" },
+            { "huge-option.gift", "::q::题干{=" + new string('题', 2_000_000) + " ~错}" },
+            { "huge-explanation.xml", "<quiz><question type=\"truefalse\"><name><text>q</text></name><questiontext><text>题</text></questiontext><generalfeedback><text>"
+                + new string('解', 1_000_000) + "</text></generalfeedback><answer fraction=\"100\"><text>true</text></answer><answer fraction=\"0\"><text>false</text></answer></question></quiz>" },
+            { "many-tags.gift", "$CATEGORY:" + string.Join("/", Enumerable.Range(1, 30).Select(i => "类别" + i)) + "\n\n::q::x{T}" },
             { "category.gift", "$CATEGORY:" + string.Concat(Enumerable.Repeat("a/", 100_000)) + "\n\n::q::x{T}" },
         };
     }
@@ -87,5 +91,22 @@ public class when_a_question_file_is_written_to_hurt
             File = name, Line = 1,
             Message = OfficerTraining.Infrastructure.Messages.Format(key, key.StartsWith("Yaml") ? YamlBankReader.MaxDepth : MoodleXmlReader.MaxDepth),
         });
+    }
+
+    // Regression: a 2-million-character stem, option or explanation (or 30 category levels as tags) was accepted and
+    // would have been copied into every event, paper and export. Found by huge.gift above.
+    [Theory]
+    [InlineData("huge.gift", "stem")]
+    [InlineData("huge-option.gift", "options")]
+    [InlineData("huge-explanation.xml", "explanation")]
+    [InlineData("huge.yaml", "stem")]
+    [InlineData("many-tags.gift", "tags")]
+    public void an_extremely_long_field_is_refused_naming_file_line_and_field(string name, string field)
+    {
+        var text = Hostile()[name];
+        if (name == "huge.yaml") text = text.Replace("  - id: X-1\n", "  - id: X-1\n    type: truefalse\n    answer: true\n");
+        var bank = QuestionFiles.Read(name, Encoding.UTF8.GetBytes(text));
+        bank.Questions.Should().BeEmpty();
+        bank.Errors.Should().Contain(e => e.File == name && e.Line >= 1 && e.Field.EndsWith(field));
     }
 }
