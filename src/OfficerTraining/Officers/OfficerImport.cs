@@ -71,6 +71,7 @@ public sealed class OfficerImport(IDocumentStore store, OfficerCommands commands
         var c = row.Cells;
         foreach (var (field, _) in OfficerCsv.Columns)
             if (string.IsNullOrWhiteSpace(c[field])) Fail(field, "Import.Required", field);
+            else if (Text.HasControlCharacter(c[field])) Fail(field, "Import.ControlCharacter", field);
         if (!ok) return null;
 
         var id = NationalIdNumber.TryParse(c["national_id"], out var idError);

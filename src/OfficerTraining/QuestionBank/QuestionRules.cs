@@ -20,6 +20,10 @@ public static class QuestionRules
     /// every event, paper and export that copies it.</summary>
     public const int MaxStemLength = 4000, MaxOptionLength = 1000, MaxExplanationLength = 4000, MaxTagLength = 50, MaxTags = 20;
 
+    /// <summary>PostgreSQL's jsonb cannot store U+0000, so a question holding one could be read and written as YAML but
+    /// never saved. Other control characters are kept: they render as inert text and the YAML writer escapes them.</summary>
+    static bool HasNul(string? text) => text?.Contains('\0') == true;
+
     public static IReadOnlyList<QuestionProblem> Structure(QuestionContent q)
     {
         var problems = new List<QuestionProblem>();
@@ -29,6 +33,8 @@ public static class QuestionRules
         if (q.Category == QuestionCategory.Professional && q.Domain is null) Add("domain", "Question.DomainRequired");
         if (q.Category == QuestionCategory.Public && q.Domain is not null) Add("domain", "Question.DomainNotForPublic");
         if (q.Tags.Count > MaxTags) Add("tags", "Question.TooManyTags", MaxTags);
+        if (q.Tags.Any(HasNul)) Add("tags", "Question.ControlCharacter");
+        if (q.Type == QuestionType.Case && HasNul(q.Stem + q.Explanation)) Add("stem", "Question.ControlCharacter");
         if (q.Tags.FirstOrDefault(t => t.Length > MaxTagLength) is { } tag) Add("tags", "Question.TooLong", MaxTagLength, tag.Length);
         if (q.Type == QuestionType.Case && q.Stem.Length > MaxStemLength) Add("stem", "Question.TooLong", MaxStemLength, q.Stem.Length);
         if (q.Type == QuestionType.Case && q.Explanation.Length > MaxExplanationLength)
@@ -77,6 +83,9 @@ public static class QuestionRules
     static void CheckItem(QuestionItem item, string prefix, Action<string, string, object[]> add)
     {
         if (string.IsNullOrWhiteSpace(item.Stem)) add(prefix + "stem", "Question.StemRequired", []);
+        if (HasNul(item.Stem)) add(prefix + "stem", "Question.ControlCharacter", []);
+        if (item.Options.Any(HasNul)) add(prefix + "options", "Question.ControlCharacter", []);
+        if (HasNul(item.Explanation)) add(prefix + "explanation", "Question.ControlCharacter", []);
         if (item.Stem.Length > MaxStemLength) add(prefix + "stem", "Question.TooLong", [MaxStemLength, item.Stem.Length]);
         if (item.Explanation.Length > MaxExplanationLength)
             add(prefix + "explanation", "Question.TooLong", [MaxExplanationLength, item.Explanation.Length]);
