@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using OfficerTraining.Agencies;
 using OfficerTraining.Officers;
 using OfficerTraining.Web.Components.Shared.Exports;
+using OfficerTraining.Web.Features.Audit;
 using OfficerTraining.Web.Features.Officers;
 
 namespace OfficerTraining.Tests.Officers;
@@ -46,6 +47,20 @@ public class when_the_officer_list_is_exported
                 xlsx.Should().NotContain(trace);
             }
         }
+    }
+
+    [Fact]
+    public void the_audit_trail_and_its_export_describe_a_registration_without_the_number_its_hash_or_cipher()
+    {
+        var id = Given.NationalId("41040219900307201");
+        var (protectedId, _) = Protector.Protect(Guid.CreateVersion7(), id);
+        var registered = new OfficerRegistered(Guid.CreateVersion7(), "张伟", id.Gender, id.BirthDate, Guid.CreateVersion7(), "科员",
+            [EnforcementDomain.UrbanManagement], EmploymentType.Established, protectedId);
+
+        var words = AuditWords.Details(new KeyLocalizer(), registered);
+
+        words.Should().Contain("张伟");
+        foreach (var secret in Traces(id).Append(protectedId.LookupHash).Append(protectedId.Cipher)) words.Should().NotContain(secret);
     }
 
     static string Unzipped(byte[] xlsx)
