@@ -4,8 +4,9 @@ using CsvHelper.Configuration;
 
 namespace OfficerTraining.Infrastructure;
 
-/// <summary>A data row of an imported CSV file: its line number in the file and its cells by field name ("" when empty).</summary>
-public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells);
+/// <summary>A data row of an imported CSV file: its line number in the file, its cells by field name ("" when empty), and
+/// how many non-empty cells it has beyond the header's columns (a comma without quotes in a name shifts the rest).</summary>
+public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells, int ExtraCells = 0);
 
 /// <summary>Reads an imported CSV file by named columns. Each column may be headed in Chinese or English (case and a
 /// byte-order mark are ignored); blank rows are skipped; every row keeps its line number for error messages.</summary>
@@ -33,7 +34,9 @@ public static class CsvTable
         {
             var cells = index.ToDictionary(kv => kv.Key, kv => csv.TryGetField<string>(kv.Value, out var v) ? v ?? "" : "");
             if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new CsvRow(csv.Parser.RawRow, cells));
+            var extra = Enumerable.Range(header.Length, Math.Max(0, csv.Parser.Count - header.Length))
+                .Count(i => !string.IsNullOrWhiteSpace(csv.Parser[i]));
+            rows.Add(new CsvRow(csv.Parser.RawRow, cells, extra));
         }
         return (rows, null);
     }

@@ -65,6 +65,11 @@ public static class StoreExtensions
         {
             throw new DomainException(uniqueViolationKey);
         }
+        // The last line of defence for text that skipped the field checks: jsonb refuses U+0000 (22P05).
+        catch (MartenCommandException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter })
+        {
+            throw new DomainException("Text.ControlCharacter");
+        }
         catch (Marten.Exceptions.ExistingStreamIdCollisionException)
         {
             throw new DomainException("Stream.AlreadyExists");

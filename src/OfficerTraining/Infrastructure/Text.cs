@@ -10,6 +10,12 @@ public static class Text
         if (trimmed.Length == 0) throw new DomainException("Field.Required", Messages.Format("Field." + field));
         if (trimmed.Length > maxLength)
             throw new DomainException("Field.TooLong", Messages.Format("Field." + field), maxLength);
+        if (HasControlCharacter(trimmed)) throw new DomainException("Field.ControlCharacter", Messages.Format("Field." + field));
         return trimmed;
     }
+
+    /// <summary>Invisible characters no person types: C0 controls but tab and line breaks, DEL and C1 controls. U+0000
+    /// in particular cannot be stored in PostgreSQL's jsonb at all; ESC sequences would repaint a terminal reading logs.</summary>
+    public static bool HasControlCharacter(string? value) =>
+        value is not null && value.Any(c => c is (< ' ' and not ('\t' or '\n' or '\r')) or >= '\u007F' and <= '\u009F');
 }

@@ -69,8 +69,10 @@ public sealed class OfficerImport(IDocumentStore store, OfficerCommands commands
         var ok = true;
         void Fail(string field, string key, params object[] args) { error(field, key, args); ok = false; }
         var c = row.Cells;
+        if (row.ExtraCells > 0) Fail("", "Import.ExtraCells", row.ExtraCells);
         foreach (var (field, _) in OfficerCsv.Columns)
             if (string.IsNullOrWhiteSpace(c[field])) Fail(field, "Import.Required", field);
+            else if (Text.HasControlCharacter(c[field])) Fail(field, "Import.ControlCharacter", field);
         if (!ok) return null;
 
         var id = NationalIdNumber.TryParse(c["national_id"], out var idError);

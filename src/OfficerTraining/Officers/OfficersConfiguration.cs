@@ -30,5 +30,6 @@ public static class OfficersConfiguration
             .AddSingleton(sp => new NationalIdProtector(personalDataSecret(sp)))
             .AddSingleton<OfficerCommands>()
             .AddSingleton<OfficerImport>()
+            .AddSingleton<OfficerPersonalData>()
             .AddOfficerPhotos();
 }

@@ -15,6 +15,15 @@ public static class QuestionRules
 {
     public const int MaxOptions = 8;
 
+    /// <summary>Ten times the longest texts of the shipped bank (stem 183, option 78, explanation 205 characters): room for a
+    /// case's scenario, while a 2-million-character stem from a damaged or hostile file is refused rather than stored in
+    /// every event, paper and export that copies it.</summary>
+    public const int MaxStemLength = 4000, MaxOptionLength = 1000, MaxExplanationLength = 4000, MaxTagLength = 50, MaxTags = 20;
+
+    /// <summary>PostgreSQL's jsonb cannot store U+0000, so a question holding one could be read and written as YAML but
+    /// never saved. Other control characters are kept: they render as inert text and the YAML writer escapes them.</summary>
+    static bool HasNul(string? text) => text?.Contains('\0') == true;
+
     public static IReadOnlyList<QuestionProblem> Structure(QuestionContent q)
     {
         var problems = new List<QuestionProblem>();
@@ -23,6 +32,13 @@ public static class QuestionRules
         if (q.Difficulty is < 1 or > 5) Add("difficulty", "Question.Difficulty", q.Difficulty);
         if (q.Category == QuestionCategory.Professional && q.Domain is null) Add("domain", "Question.DomainRequired");
         if (q.Category == QuestionCategory.Public && q.Domain is not null) Add("domain", "Question.DomainNotForPublic");
+        if (q.Tags.Count > MaxTags) Add("tags", "Question.TooManyTags", MaxTags);
+        if (q.Tags.Any(HasNul)) Add("tags", "Question.ControlCharacter");
+        if (q.Type == QuestionType.Case && HasNul(q.Stem + q.Explanation)) Add("stem", "Question.ControlCharacter");
+        if (q.Tags.FirstOrDefault(t => t.Length > MaxTagLength) is { } tag) Add("tags", "Question.TooLong", MaxTagLength, tag.Length);
+        if (q.Type == QuestionType.Case && q.Stem.Length > MaxStemLength) Add("stem", "Question.TooLong", MaxStemLength, q.Stem.Length);
+        if (q.Type == QuestionType.Case && q.Explanation.Length > MaxExplanationLength)
+            Add("explanation", "Question.TooLong", MaxExplanationLength, q.Explanation.Length);
         if (q.Type == QuestionType.Case)
         {
             if (string.IsNullOrWhiteSpace(q.Stem)) Add("stem", "Question.StemRequired");
@@ -67,6 +83,14 @@ public static class QuestionRules
     static void CheckItem(QuestionItem item, string prefix, Action<string, string, object[]> add)
     {
         if (string.IsNullOrWhiteSpace(item.Stem)) add(prefix + "stem", "Question.StemRequired", []);
+        if (HasNul(item.Stem)) add(prefix + "stem", "Question.ControlCharacter", []);
+        if (item.Options.Any(HasNul)) add(prefix + "options", "Question.ControlCharacter", []);
+        if (HasNul(item.Explanation)) add(prefix + "explanation", "Question.ControlCharacter", []);
+        if (item.Stem.Length > MaxStemLength) add(prefix + "stem", "Question.TooLong", [MaxStemLength, item.Stem.Length]);
+        if (item.Explanation.Length > MaxExplanationLength)
+            add(prefix + "explanation", "Question.TooLong", [MaxExplanationLength, item.Explanation.Length]);
+        if (item.Options.FirstOrDefault(o => o.Length > MaxOptionLength) is { } option)
+            add(prefix + "options", "Question.TooLong", [MaxOptionLength, option.Length]);
         if (item.Type == QuestionType.TrueFalse)
         {
             if (!item.Options.SequenceEqual(QuestionItem.TrueFalseOptions)) add(prefix + "options", "Question.TrueFalseOptions", []);

@@ -31,7 +31,8 @@ public sealed class InPersonAttendanceImport(IDocumentStore store, NationalIdPro
         var parsed = new List<(CsvRow Row, NationalIdNumber Id, string Hash)>();
         foreach (var row in rows)
         {
-            var missing = false;
+            var missing = row.ExtraCells > 0;
+            if (missing) Error(row, "", "Import.ExtraCells", row.ExtraCells);
             foreach (var (field, headers) in InPersonAttendanceCsv.Columns)
                 if (string.IsNullOrWhiteSpace(row.Cells[field]))
                 {

@@ -259,8 +259,8 @@ public sealed class YamlBankReaderTests : IDisposable
         [
             "a", "好", "题", " ", "  ", "\n", "\n\n", "\t", ":", ": ", " #", "#", "-", "- ", "'", "\"", "\\", "[", "]", "{", "}", ",",
             "?", "|", ">", "%", "@", "`", "&", "*", "!", "~", "0", "1.5", "true", "null", "\r", "\u2028", "\u0085", "\uFEFF",
-            "\u3000", "\u001b", "\0", "😀", "—", "“", "》",
-        ];
+            "\u3000", "\u001b", "😀", "—", "“", "》",
+        ]; // no "\0": PostgreSQL cannot store it, so QuestionRules refuses it (HostileInput/ControlCharacterTests)
         string Text() => string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
         string Visible() => Text() is var t && string.IsNullOrWhiteSpace(t) ? t + "x" : t;
 

@@ -58,9 +58,18 @@ public static class YamlBankReader
         return new ParsedBank(questions, [], errors);
     }
 
+    /// <summary>Question files nest five levels deep; YamlDotNet builds nodes recursively, so a file nested thousands deep
+    /// (100 000 "[") would overflow the stack and end the whole app, not just the upload.</summary>
+    public const int MaxDepth = 32;
+
     static (YamlQuestion Header, List<YamlQuestion> Questions) ReadFile(string text)
     {
         var header = new YamlQuestion(1);
+        if (TooDeepAt(text) is { } deep)
+        {
+            header.Problem("yaml", deep, "Yaml.TooDeep", MaxDepth);
+            return (header, []);
+        }
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
@@ -87,5 +96,25 @@ public static class YamlBankReader
                 header.Problem("yaml", YamlFields.At(document.RootNode), "Yaml.NotAMapping");
         }
         return (header, questions);
+    }
+
+    /// <returns>The line where the nesting first goes deeper than <see cref="MaxDepth"/>, from the parser's events alone
+    /// (which keep no stack of nodes); null when it never does, or when the syntax breaks first (the load reports that).</returns>
+    static int? TooDeepAt(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart && ++depth > MaxDepth)
+                    return (int)parser.Current.Start.Line;
+                if (parser.Current is YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd) depth--;
+            }
+        }
+        catch (YamlException) { }
+        catch (InvalidOperationException) { }
+        return null;
     }
 }
