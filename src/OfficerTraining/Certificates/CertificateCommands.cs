@@ -44,14 +44,17 @@ public sealed class CertificateCommands(
     public async Task<string> Handle(IssueCertificate c, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.CertificateOfficer, Roles.Administrator);
-        var standing = await Standing(c.OfficerId, ct) ?? throw new DomainException("Officer.NotFound", c.OfficerId);
+        var officer = await Standing(c.OfficerId, ct) ?? throw new DomainException("Officer.NotFound", c.OfficerId);
         var policy = await policies.For(Today.Year, ct);
-        var check = Eligibility.Check(c.Kind, standing, policy, Today);
-        return await WithSerials(actor, standing.Officer.AgencyId, policy, 1, (session, agency, numbers) =>
+        return await WithSerials(actor, officer.Officer.AgencyId, policy, 1, async (session, agency, numbers) =>
         {
-            var issued = CertificateDecider.Issue(c, check, Card(numbers[0], standing.Officer, agency), policy, Today);
+            // Checked again on every try: when another issuer got in first (the agency's serial moved), what they issued
+            // counts, so two certificate officers issuing to one officer at once make one certificate, not two.
+            var standing = await Standing(c.OfficerId, ct) ?? throw new DomainException("Officer.NotFound", c.OfficerId);
+            var issued = CertificateDecider.Issue(c, Eligibility.Check(c.Kind, standing, policy, Today),
+                Card(numbers[0], standing.Officer, agency), policy, Today);
             session.Events.StartStream<Certificate>(issued.CertificateId, issued);
-            return Task.FromResult(issued.Number);
+            return issued.Number;
         }, ct);
     }
 
@@ -72,16 +75,18 @@ public sealed class CertificateCommands(
         var eligible = lines.Where(l => l.Check.Eligible).ToList();
         var numbered = new Dictionary<Guid, string>();
         foreach (var chunk in eligible.Chunk(BatchSize))
-            await WithSerials(actor, agencyId, policy, chunk.Length, (session, agency, numbers) =>
+            await WithSerials(actor, agencyId, policy, chunk.Length, async (session, agency, numbers) =>
             {
+                // Checked again on every try, as for one officer: another issuer may have got in first.
+                var now = await Standings([.. chunk.Select(l => l.Officer)], ct);
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     var issued = CertificateDecider.Issue(new IssueCertificate(Guid.CreateVersion7(), chunk[i].Officer.Id, kind, reason, legalBasis),
-                        chunk[i].Check, Card(numbers[i], chunk[i].Officer, agency), policy, Today);
+                        Eligibility.Check(kind, now[chunk[i].Officer.Id], policy, Today), Card(numbers[i], chunk[i].Officer, agency), policy, Today);
                     session.Events.StartStream<Certificate>(issued.CertificateId, issued);
                     numbered[chunk[i].Officer.Id] = issued.Number;
                 }
-                return Task.FromResult(0);
+                return 0;
             }, ct);
         return [.. lines.Select(l => l with { Number = numbered.GetValueOrDefault(l.Officer.Id) })];
     }

@@ -60,6 +60,33 @@ public class when_certificates_are_issued(ExamFixture f) : IClassFixture<ExamFix
     }
 
     [Fact]
+    public async Task two_certificate_officers_issuing_to_one_officer_at_the_same_moment_make_one_certificate()
+    {
+        await CertificateArrange.Qualify(f, [45]);
+        var commands = f.Get<CertificateCommands>();
+        Actor[] issuers = [CertificateArrange.CertificateOfficer, new("certofficer2", [Roles.CertificateOfficer])];
+
+        for (var round = 0; round < 3; round++) // the same moment, as near as two tasks get: and again on the one issued
+        {
+            var outcomes = await Task.WhenAll(issuers.Select(issuer => Task.Run(async () =>
+            {
+                try
+                {
+                    return (Number: await commands.Handle(Issue(f, 45), issuer), Refusal: (DomainException?)null);
+                }
+                catch (DomainException e)
+                {
+                    return (Number: (string?)null, Refusal: e);
+                }
+            })));
+            outcomes.Count(o => o.Number is not null).Should().BeLessThanOrEqualTo(1, "one officer holds one certificate in force");
+            outcomes.Where(o => o.Refusal is not null).Should().OnlyContain(o => o.Refusal!.Key.StartsWith("Certificate.", StringComparison.Ordinal)
+                || o.Refusal!.Key == "Stream.Changed");
+        }
+        (await f.Get<CertificateRegister>().OfOfficer(f.Officers[45])).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task an_agency_batch_previews_who_is_eligible_then_issues_to_exactly_them()
     {
         await CertificateArrange.Qualify(f, [.. Enumerable.Range(20, 5)]);
