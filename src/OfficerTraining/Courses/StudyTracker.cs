@@ -36,6 +36,7 @@ public sealed class StudyTracker(CourseStudy study, TimeProvider clock, StudyClo
     public async Task<double> Beat(Guid enrolmentId, string lesson, string tabId, bool visible, bool interacted,
         bool reachedEnd, TimeSpan toComplete, Actor actor, CancellationToken ct = default)
     {
+        actor.Require(Roles.Officer);
         var meter = _meters.GetOrAdd(actor.OfficerId ?? throw new DomainException("Exam.OnlyYourself"), _ => new Meter());
         var beat = new Heartbeat(clock.GetUtcNow(), tabId, visible, interacted);
         var due = new List<StudyReport>();
@@ -67,6 +68,7 @@ public sealed class StudyTracker(CourseStudy study, TimeProvider clock, StudyClo
     /// <summary>The page is closing (navigated away, tab closed, circuit gone): record what it earned and forget the tab.</summary>
     public async Task Leave(string tabId, Actor actor, CancellationToken ct = default)
     {
+        actor.Require(Roles.Officer);
         if (actor.OfficerId is not { } officerId || !_meters.TryGetValue(officerId, out var meter)) return;
         StudyReport? report;
         lock (meter.Sync)

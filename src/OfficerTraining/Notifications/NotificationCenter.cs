@@ -43,6 +43,7 @@ public sealed class NotificationCenter(
     /// <summary>Marks reminders read; keys already read are left out, so reading twice records once.</summary>
     public async Task MarkRead(IReadOnlyList<string> keys, Actor actor, CancellationToken ct = default)
     {
+        actor.Require([.. Roles.All]); // anyone signed in, into their own inbox only
         await using var session = store.OpenSession(actor);
         var id = Inbox.StreamIdFor(actor.UserName);
         var inbox = await session.LoadAsync<Inbox>(id, ct);
