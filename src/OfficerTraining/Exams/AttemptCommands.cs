@@ -66,7 +66,7 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
 
     public async Task<long> Handle(VoidAttempt c, Actor actor, CancellationToken ct = default)
     {
-        actor.Require(Roles.CertificateOfficer, Roles.Supervisor);
+        actor.Require(Roles.CertificateOfficer, Roles.Administrator); // supervisors read everything and change nothing
         return await Decide(c.AttemptId, actor, _ => { }, (a, _, _) => AttemptDecider.Decide(c, a), ct);
     }
 

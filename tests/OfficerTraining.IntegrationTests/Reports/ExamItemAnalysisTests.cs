@@ -29,7 +29,7 @@ public class SatSessionsFixture : ExamFixture, IAsyncLifetime
         Live = await Schedule(openFor: TimeSpan.FromHours(1));
         var attempts = await Task.WhenAll(Enumerable.Range(0, OfficerCount).Select(Sit));
         Voided = attempts[^1];
-        await Get<AttemptCommands>().Handle(new VoidAttempt(Voided, "考场违纪"), supervisor);
+        await Get<AttemptCommands>().Handle(new VoidAttempt(Voided, "考场违纪"), new Actor("certofficer", [Roles.CertificateOfficer]));
         Clock.Advance(TimeSpan.FromHours(2)); // the window closes: the session is finished
     }
 

@@ -49,6 +49,9 @@ public class when_each_role_gives_each_command(AccessApp f)
         ("OfficerCommands.Handle(TransferOfficer)", [Administrator], (s, a) => s.Get<OfficerCommands>().Handle(new TransferOfficer(New, New, default, "调动"), a)),
         ("OfficerCommands.Handle(DeactivateOfficer)", [Administrator], (s, a) => s.Get<OfficerCommands>().Handle(new DeactivateOfficer(New, default, "离职"), a)),
         ("OfficerCommands.Handle(ReactivateOfficer)", [Administrator], (s, a) => s.Get<OfficerCommands>().Handle(new ReactivateOfficer(New, default, "复职"), a)),
+        ("OfficerPersonalData.Export(Guid)", [Administrator], (s, a) => s.Get<OfficerPersonalData>().Export(New, a)),
+        ("OfficerPersonalData.Erase(EraseOfficerPersonalData)", [Administrator],
+            (s, a) => s.Get<OfficerPersonalData>().Erase(new EraseOfficerPersonalData(New, "依本人申请删除"), a)),
         ("OfficerImport.Run(String)", [Administrator], (s, a) => s.Get<OfficerImport>().Run("officers.csv", new StringReader(""), a, dryRun: true)),
         ("OfficerPhotos.Upload(Guid)", CertificateOffice, (s, a) => s.Get<OfficerPhotos>().Upload(New, [1, 2, 3], "photo.png", "办证", a)),
         ("OfficerPhotos.Remove(Guid)", CertificateOffice, (s, a) => s.Get<OfficerPhotos>().Remove(New, "删除", a)),
@@ -77,7 +80,7 @@ public class when_each_role_gives_each_command(AccessApp f)
         ("AttemptCommands.Start(Guid)", [Roles.Officer], (s, a) => s.Get<AttemptCommands>().Start(New, a.OfficerId ?? New, false, a)),
         ("AttemptCommands.Handle(SubmitAttempt)", [Roles.Officer], (s, a) => s.Get<AttemptCommands>().Handle(new SubmitAttempt(New), a)),
         ("AttemptCommands.Handle(FlagAnswer)", [Roles.Officer], (s, a) => s.Get<AttemptCommands>().Handle(new FlagAnswer(New, "1", true), a)),
-        ("AttemptCommands.Handle(VoidAttempt)", [CertificateOfficer, Supervisor], (s, a) => s.Get<AttemptCommands>().Handle(new VoidAttempt(New, "作弊"), a)),
+        ("AttemptCommands.Handle(VoidAttempt)", [CertificateOfficer, Administrator], (s, a) => s.Get<AttemptCommands>().Handle(new VoidAttempt(New, "作弊"), a)),
         ("AnswerJournal.Save(RecordAnswer)", [Roles.Officer], async (s, a) =>
         {
             if (await s.Get<AnswerJournal>().Save(new RecordAnswer(New, "1", [0], 1), a) is { Status: AnswerSaveStatus.Refused } refused)

@@ -39,7 +39,7 @@ public class when_every_role_asks_for_every_route(AccessApp f)
         ["GET /not-found"] = Everyone,
         ["GET /healthz"] = Everyone,
         ["GET /verify"] = Everyone,
-        ["GET /verify/{Token}"] = Everyone,
+        ["GET /verify/{token}"] = Everyone,
         ["GET /verify/{token}/photo"] = Everyone,
 
         ["GET /"] = SignedIn,
