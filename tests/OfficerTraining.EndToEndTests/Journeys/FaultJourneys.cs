@@ -32,9 +32,12 @@ public sealed class when_the_app_or_its_database_fails_mid_exam(E2EApp run, Exam
 
         (await stand.Stored(attemptId)).Attempt.Deadline.Should().Be(deadline, "the deadline is the server's, kept in the database");
         await Assertions.Expect(page.Locator(".exam-clock-deadline")).ToHaveTextAsync(shownDeadline);
-        var expected = (deadline - DateTimeOffset.UtcNow).TotalSeconds;
-        Remaining(await page.Locator(".exam-clock-value").InnerTextAsync()).Should().BeInRange(expected - 3, expected + 1,
-            "the clock counts down to the same deadline, to the second");
+        var before = (deadline - DateTimeOffset.UtcNow).TotalSeconds;
+        var shown = Remaining(await page.Locator(".exam-clock-value").InnerTextAsync());
+        var after = (deadline - DateTimeOffset.UtcNow).TotalSeconds;
+        // The clock ticks once a second and a busy machine renders late: two seconds either way, against the ten or so
+        // a kill and a restart take (a deadline started afresh would show them).
+        shown.Should().BeInRange(after - 2, before + 2, "the clock counts down to the same deadline");
         foreach (var (item, option) in saved)
             await ShowsSaved(page, item, option);
         (await stand.Stored(attemptId)).Sheet.Answers.Keys.Should().BeEquivalentTo(saved.Select(s => s.Item));
@@ -50,16 +53,21 @@ public sealed class when_the_app_or_its_database_fails_mid_exam(E2EApp run, Exam
 
         await stand.CrashDatabase();
         var pending = new List<(string Item, int Option)>();
-        foreach (var position in new[] { 1, 2 })
+        try
         {
-            pending.Add(await Answer(page, position, option: 1, expectSaved: false));
-            await Assertions.Expect(page.Locator(".exam-save")).ToHaveClassAsync(new Regex(@"\bexam-save-retrying\b"), new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator(".exam-save")).ToContainTextAsync("未保存");
+            foreach (var position in new[] { 1, 2 })
+            {
+                pending.Add(await Answer(page, position, option: 1, expectSaved: false));
+                await Assertions.Expect(page.Locator(".exam-save")).ToHaveClassAsync(new Regex(@"\bexam-save-retrying\b"), new() { Timeout = 60_000 });
+                await Assertions.Expect(page.Locator(".exam-save")).ToContainTextAsync("未保存");
+            }
+            await Assertions.Expect(page.Locator(".exam-bar-saves")).ToHaveTextAsync("2 题尚未保存");
+            (await stand.Stored(attemptId).ContinueWith(t => t.IsFaulted)).Should().BeTrue("the database is down");
         }
-        await Assertions.Expect(page.Locator(".exam-bar-saves")).ToHaveTextAsync("2 题尚未保存");
-        (await stand.Stored(attemptId).ContinueWith(t => t.IsFaulted)).Should().BeTrue("the database is down");
-
-        await stand.Cluster.StartAsync(CancellationToken.None); // the same port: the app's connection string still points there
+        finally
+        {
+            await stand.Cluster.StartAsync(CancellationToken.None); // the same port: the app's connection string still points there
+        }
         await Assertions.Expect(page.Locator(".exam-bar-saves")).ToHaveTextAsync("答案均已保存", new() { Timeout = 60_000 });
         (await page.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("the saves resumed without a reload");
         saved.AddRange(pending);

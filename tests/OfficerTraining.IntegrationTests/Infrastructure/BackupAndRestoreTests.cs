@@ -83,7 +83,7 @@ public class when_the_database_is_backed_up_and_restored(ExamFixture f, ITestOut
     {
         await CertificateArrange.Qualify(f, [0, 1, 2, 3, 4]);
         var commands = f.Get<CertificateCommands>();
-        var numbers = new List<string>();
+        List<string> numbers = [];
         foreach (var i in new[] { 0, 1, 2 })
             numbers.Add(await commands.Handle(new IssueCertificate(Guid.CreateVersion7(), f.Officers[i], CertificateKind.Enforcement,
                 "申领", "第二十一条"), CertificateArrange.CertificateOfficer));
@@ -108,9 +108,8 @@ public class when_the_database_is_backed_up_and_restored(ExamFixture f, ITestOut
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1 " +
-                         "and table_name like 'mt_doc_%' and table_type = 'BASE TABLE'", connection) { Parameters = { new() { Value = f.Schema } } })
-        await using (var reader = await list.ExecuteReaderAsync())
+        await using (var reader = await new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1 " +
+                         "and table_name like 'mt_doc_%' and table_type = 'BASE TABLE'", connection) { Parameters = { new() { Value = f.Schema } } }.ExecuteReaderAsync())
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         var documents = new Dictionary<string, List<string>>();
         foreach (var table in tables)
@@ -125,20 +124,14 @@ public class when_the_database_is_backed_up_and_restored(ExamFixture f, ITestOut
         return documents;
     }
 
-    async Task<long> Count(string connectionString, string table)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand($"select count(*) from \"{f.Schema}\".{table}", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
-    }
+    Task<object?> Count(string connectionString, string table) => Sql(connectionString, $"select count(*) from \"{f.Schema}\".{table}");
 
-    static async Task Sql(string connectionString, string sql)
+    static async Task<object?> Sql(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>pg_dump or pg_restore of the installed server's version, against the run's cluster (a client: no
@@ -150,8 +143,7 @@ public class when_the_database_is_backed_up_and_restored(ExamFixture f, ITestOut
         foreach (var a in args) start.ArgumentList.Add(a);
         if (server.Password is { } password) start.Environment["PGPASSWORD"] = password;
         using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var (errors, _) = (process.StandardError.ReadToEndAsync(), process.StandardOutput.ReadToEndAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.Should().Be(0, "{0} failed: {1}", tool, await errors);
