@@ -25,7 +25,9 @@ public static class Persistence
                 return opts;
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.Solo);
+            // Every node runs a daemon; the nodes elect one leader through a PostgreSQL advisory lock (per schema, see
+            // MartenSetup), which runs every async projection; when it stops, another node takes the lock over.
+            .AddAsyncDaemon(DaemonMode.HotCold);
         // Production applies schema changes deliberately, with `-- db-apply` or a reviewed `-- db-patch` script.
         if (builder.Environment.IsDevelopment()) marten.ApplyAllDatabaseChangesOnStartup();
         builder.Services.CritterStackDefaults(x =>

@@ -37,4 +37,10 @@ public sealed record AnswerSheet(
     public static AnswerSheet Apply(ExamAttemptTimedOut e, AnswerSheet s) => s with { Status = AttemptStatus.TimedOut };
 
     public static AnswerSheet Apply(ExamAttemptVoided e, AnswerSheet s) => s with { Status = AttemptStatus.Voided };
+
+    // Nothing on the sheet changes, but a rebuild reads only the events a projection takes: without these, a rebuilt
+    // sheet's Version would stop at the last answer or close instead of being the stream's version, as written inline.
+    public static AnswerSheet Apply(AnswerFlagged e, AnswerSheet s) => s;
+
+    public static AnswerSheet Apply(ExamAttemptGraded e, AnswerSheet s) => s;
 }

@@ -26,6 +26,9 @@ public static class MartenSetup
     {
         opts.Connection(WithPreparedStatements(connectionString));
         opts.DatabaseSchemaName = schema;
+        // The async daemon's leader lock is a PostgreSQL advisory lock, which is per database, not per schema: each
+        // schema gets its own, or two apps (or test classes) on one database would elect one leader between them.
+        opts.Projections.DaemonLockId = LockIdOf(schema);
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -60,4 +63,8 @@ public static class MartenSetup
         (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (64, 2);
         return builder.ConnectionString;
     }
+
+    /// <summary>A stable advisory lock id for <paramref name="schema"/> (the same on every node and every start).</summary>
+    public static int LockIdOf(string schema) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("daemon/" + schema))) & 0x7FFFFFFF;
 }

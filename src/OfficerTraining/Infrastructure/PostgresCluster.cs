@@ -10,7 +10,9 @@ namespace OfficerTraining.Infrastructure;
 /// and the Unix socket. When running as root every parent folder must be o+x so the postgres user can reach it.</param>
 /// <param name="Durable">true for the app's own database (fsync on, scram passwords); false for throwaway test clusters
 /// (fsync, synchronous_commit and full_page_writes off, <c>initdb --no-sync</c>, trust authentication).</param>
-public sealed record PostgresClusterOptions(string DataRoot, bool Durable);
+/// <param name="Port">A fixed port instead of a free one on every start: a server restarted under running clients
+/// (the fault tests) must come back where their connection strings point.</param>
+public sealed record PostgresClusterOptions(string DataRoot, bool Durable, int? Port = null);
 
 /// <summary>A PostgreSQL cluster made with the installed server binaries (initdb, pg_ctl), listening on 127.0.0.1 only.
 /// Used by the app when no connection string is configured and by the integration tests. No Docker.</summary>
@@ -81,7 +83,7 @@ public sealed class PostgresCluster(PostgresClusterOptions options)
         if (ProcessRunner.IsRoot) await ProcessRunner.ChownToPostgresAsync(_root, recursive: true, ct);
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = options.Port ?? FreePort();
             await File.WriteAllTextAsync(PortFile, Port.ToString(CultureInfo.InvariantCulture), ct);
             var socketDir = (_root + "/.s.PGSQL.65535").Length < 100 ? _root : ""; // "" = no Unix socket (path too long)
             var serverOptions = $"-p {Port} -k '{socketDir}' -c listen_addresses=127.0.0.1 -c max_connections=300"
