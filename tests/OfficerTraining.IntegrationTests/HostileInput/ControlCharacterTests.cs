@@ -32,7 +32,9 @@ public class when_text_carries_control_characters(StoreFixture f) : IClassFixtur
         var result = await f.Get<OfficerImport>().Run("officers.csv", new StringReader(csv), Arrange.Admin);
 
         result.Errors.Should().ContainSingle().Which.Should().Match<ImportError>(e => e.Line == 2 && e.Field == "name");
-        (await StoreCounts.Of(f.Schema)).Should().Equal(before);
+        // Not mt_streams: the refused course draft in this class leaves Marten's empty stream row (see below), and in a
+        // full parallel run it was seen to land after this test's first count.
+        (await StoreCounts.Of(f.Schema)).Where(kv => kv.Key != "mt_streams").Should().Equal(before.Where(kv => kv.Key != "mt_streams"));
     }
 
     [Fact]
