@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace OfficerTraining.Benchmarks;
 
 /// <summary>
-/// The real app (OfficerTraining.Web, built in the same configuration as this program) in a process of its own, in
+/// The real app (OfficerTraining.Web, published in the same configuration as this program) in a process of its own, in
 /// Production, on the benchmark's schema, with no demo data. Some settings differ from a deployment, all for the
 /// benchmark only: the verification and sign-in rate limits are raised so the load generator (one client address) is
 /// never refused, cookies are not marked Secure (the loopback is plain HTTP), and <c>/bench/trivial</c> is mapped; the
@@ -21,7 +21,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> Start(string connectionString, string schema, string logFile,
         IReadOnlyDictionary<string, string>? extraSettings = null)
     {
-        var dll = WebAssembly();
+        var dll = await Published();
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
@@ -91,17 +91,23 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not answer /healthz within {timeout.TotalSeconds:0} s; see {LogFile}");
     }
 
-    /// <summary>src/OfficerTraining.Web/bin/{Configuration}/{tfm}/OfficerTraining.Web.dll, built with this project (see its csproj).</summary>
-    static string WebAssembly()
+    /// <summary>src/OfficerTraining.Web published in this program's configuration, as a deployment runs it: a build
+    /// output alone has no wwwroot outside Development (no stylesheets, scripts or MudBlazor's assets).</summary>
+    static async Task<string> Published()
     {
         var own = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));   // …/tests/OfficerTraining.Benchmarks/bin/Release/net10.0
-        var (tfm, configuration) = (own.Name, own.Parent!.Name);
+        var configuration = own.Parent!.Name;
         var root = own;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "OfficerTraining.sln"))) root = root.Parent;
         if (root is null) throw new InvalidOperationException($"No OfficerTraining.sln above {own.FullName}");
-        var dll = Path.Combine(root.FullName, "src", "OfficerTraining.Web", "bin", configuration, tfm, "OfficerTraining.Web.dll");
-        return File.Exists(dll) ? dll
-            : throw new FileNotFoundException($"Build the app first: dotnet build src/OfficerTraining.Web -c {configuration}", dll);
+        var output = Path.Combine(own.FullName, "app");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet",
+            ["publish", Path.Combine(root.FullName, "src", "OfficerTraining.Web"), "-c", configuration, "-o", output, "--nologo", "-v", "q"])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var (log, errors) = (publish.StandardOutput.ReadToEndAsync(), publish.StandardError.ReadToEndAsync());
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await log}{await errors}");
+        return Path.Combine(output, "OfficerTraining.Web.dll");
     }
 
     static int FreePort()
