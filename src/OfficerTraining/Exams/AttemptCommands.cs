@@ -59,15 +59,15 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
 
     /// <summary>Submits and grades; a second submit (another tab, a retry) changes nothing. Returns the attempt's version.</summary>
     public async Task<long> Handle(SubmitAttempt c, Actor actor, CancellationToken ct = default) =>
-        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, answers, now) => AttemptDecider.Decide(c, a, answers, now), ct);
+        await Decide(c.AttemptId, actor, OwnAttempt(actor), withAnswers: true, (a, answers, now) => AttemptDecider.Decide(c, a, answers!, now), ct);
 
     public async Task<long> Handle(FlagAnswer c, Actor actor, CancellationToken ct = default) =>
-        await Decide(c.AttemptId, actor, OwnAttempt(actor), (a, _, now) => AttemptDecider.Decide(c, a, now), ct);
+        await Decide(c.AttemptId, actor, OwnAttempt(actor), withAnswers: false, (a, _, now) => AttemptDecider.Decide(c, a, now), ct);
 
     public async Task<long> Handle(VoidAttempt c, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.CertificateOfficer, Roles.Administrator); // supervisors read everything and change nothing
-        return await Decide(c.AttemptId, actor, _ => { }, (a, _, _) => AttemptDecider.Decide(c, a), ct);
+        return await Decide(c.AttemptId, actor, _ => { }, withAnswers: false, (a, _, _) => AttemptDecider.Decide(c, a), ct);
     }
 
     internal static Action<ExamAttempt> OwnAttempt(Actor actor)
@@ -80,9 +80,10 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
     }
 
     /// <summary>Fetch → check → decide → append → save. When another writer got in first (an answer, the closer, the
-    /// other tab's submit) it decides again on what they wrote, which is what makes "submit twice" grade once.</summary>
-    async Task<long> Decide(Guid attemptId, Actor actor, Action<ExamAttempt> authorize,
-        Func<ExamAttempt, AnswerSheet, DateTimeOffset, object[]> decide, CancellationToken ct)
+    /// other tab's submit) it decides again on what they wrote, which is what makes "submit twice" grade once. The answer
+    /// sheet is read only for the decisions that grade (<paramref name="withAnswers"/>): a flag or a void needs none.</summary>
+    async Task<long> Decide(Guid attemptId, Actor actor, Action<ExamAttempt> authorize, bool withAnswers,
+        Func<ExamAttempt, AnswerSheet?, DateTimeOffset, object[]> decide, CancellationToken ct)
     {
         for (var tries = 1; ; tries++)
         {
@@ -90,7 +91,8 @@ public sealed class AttemptCommands(IDocumentStore store, ApprovedPool pool, Tim
             var stream = await session.Events.FetchForWriting<ExamAttempt>(attemptId, ct);
             var attempt = stream.Aggregate ?? throw new DomainException("Exam.AttemptNotFound");
             authorize(attempt);
-            var events = decide(attempt, await AttemptAnswers.AnswersAfter(session, stream, ct), clock.GetUtcNow());
+            var answers = withAnswers ? await AttemptAnswers.AnswersAfter(session, stream, ct) : null;
+            var events = decide(attempt, answers, clock.GetUtcNow());
             var version = stream.StartingVersion ?? 0;
             if (events.Length == 0) return version;
             stream.AppendMany(events);
