@@ -9,7 +9,7 @@ public sealed class CircuitStats
 {
     const long Highest = 600_000_000;
     readonly LongHistogram _ack = new(Highest, 3), _saved = new(Highest, 3), _start = new(Highest, 3);
-    long _established, _failedStarts, _clicks, _acked, _saved_, _refused, _timeouts, _jsErrors, _unexpectedCloses, _dispatchErrors;
+    long _established, _failedStarts, _clicks, _acked, _saved_, _refused, _timeouts, _jsErrors, _unexpectedCloses, _dispatchErrors, _savingNotShown;
 
     public ConcurrentDictionary<string, int> JsCalls { get; } = new();
     /// <summary>Answers shown saved, per attempt, for the integrity check's per-attempt comparison.</summary>
@@ -27,6 +27,8 @@ public sealed class CircuitStats
     public long JsErrors => Interlocked.Read(ref _jsErrors);
     public long UnexpectedCloses => Interlocked.Read(ref _unexpectedCloses);
     public long DispatchErrors => Interlocked.Read(ref _dispatchErrors);
+    /// <summary>Clicks whose "saving" state was never rendered: the server folded it into the "saved" render.</summary>
+    public long SavingNotShown => Interlocked.Read(ref _savingNotShown);
     public long Errors => FailedStarts + Refused + Timeouts + JsErrors + UnexpectedCloses + DispatchErrors;
 
     public void CircuitStarted(TimeSpan took)
@@ -44,6 +46,7 @@ public sealed class CircuitStats
         SavedByAttempt.AddOrUpdate(attempt, 1, (_, n) => n + 1);
         Record(_saved, latency);
     }
+    public void FoldedSaving() => Interlocked.Increment(ref _savingNotShown);
     public void ShownRefused(string why) { Interlocked.Increment(ref _refused); Problem(why); }
     public void TimedOut(string why) { Interlocked.Increment(ref _timeouts); Problem(why); }
     public void JsError(string message) { Interlocked.Increment(ref _jsErrors); Problem($"JS.Error: {message}"); }

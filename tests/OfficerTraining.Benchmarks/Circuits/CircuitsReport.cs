@@ -16,7 +16,7 @@ public sealed record CircuitsLevel(int Officers, [property: JsonIgnore] CircuitS
     public Percentiles StartLatency => Stats.StartLatency;
     public long Errors => Stats.Errors + (Browser?.Errors ?? 0);
     public object Counts => new { Stats.Clicks, Stats.Acked, Stats.Saved, Stats.Refused, Stats.Timeouts, Stats.JsErrors,
-        Stats.UnexpectedCloses, Stats.DispatchErrors, Stats.FailedStarts };
+        Stats.UnexpectedCloses, Stats.DispatchErrors, Stats.FailedStarts, Stats.SavingNotShown };
     public double ManagedKbPerCircuit => (Open.HeapSizeBytes - Before.HeapSizeBytes) / 1024.0 / Math.Max(1, Established);
     public double RssKbPerCircuit => (Open.WorkingSetBytes - Before.WorkingSetBytes) / 1024.0 / Math.Max(1, Established);
     public double AppCpuMsPerSave => AppCpu.TotalMilliseconds / Math.Max(1, Stats.Saved);
@@ -56,6 +56,8 @@ public sealed record CircuitsReport(CircuitsOptions Options, int Officers, Circu
         s.AppendLine();
         s.AppendLine("Latencies in ms from the intended click time. ack: until JS.EndInvokeDotNet (the change handler returned, the " +
                      "answer is on its way); saved: until the render that shows it saved (committed in PostgreSQL).");
+        foreach (var l in Levels.Where(l => l.Stats.SavingNotShown > 0))
+            s.AppendLine(CultureInfo.InvariantCulture, $"N = {l.Officers}: {l.Stats.SavingNotShown} clicks went from the old answer straight to the new one saved (the server folded the \"saving\" render into the next).");
         s.AppendLine(CultureInfo.InvariantCulture, $"Warm-up: {WarmUp.Established} of {WarmUp.Officers} circuits, {WarmUp.Stats.Saved} answers saved, {WarmUp.Errors} errors.");
         foreach (var l in Levels.Where(l => l.Browser is not null))
             s.AppendLine(CultureInfo.InvariantCulture,

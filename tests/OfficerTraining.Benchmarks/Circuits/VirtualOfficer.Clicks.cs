@@ -64,7 +64,7 @@ public sealed partial class VirtualOfficer
                 new { eventHandlerId = target.Handler, eventName = "change", eventFieldInfo = new { componentId = target.ComponentId, fieldValue = value } },
                 new { value },
             ]);
-            _click = click = new Click((++_callIds).ToString(CultureInfo.InvariantCulture), intended);
+            _click = click = new Click((++_callIds).ToString(CultureInfo.InvariantCulture), intended, target.Id, !target.Checkbox || !target.Checked);
         }
         stats.Clicked();
         try

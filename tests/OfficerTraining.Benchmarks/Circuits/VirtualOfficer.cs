@@ -31,10 +31,14 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
     bool _leaving;
     Click? _click;
 
-    sealed class Click(string callId, long intended)
+    /// <param name="OptionId">The option clicked, and <paramref name="Checked"/> whether it is ticked once the click is
+    /// taken: the page renders an item's new choice together with "saving", and with "saved" only after the commit.</param>
+    sealed class Click(string callId, long intended, string optionId, bool @checked)
     {
         public readonly string CallId = callId;
         public readonly long Intended = intended;
+        public readonly string OptionId = optionId;
+        public readonly bool Checked = @checked;
         public bool SawUnsaved;
         public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -158,11 +162,13 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
     void AfterRender()
     {
         if (!_ready.Task.IsCompleted && Interlocked.Read(ref _rendererInterop) >= 0 && Options().Count > 0) _ready.TrySetResult();
-        // A click is counted once: the first "saved" after its "saving" completes it, later renders (the clock's) do not.
+        // A click is counted once: on the first render that shows its new choice saved. The "saving" render comes first as a
+        // rule, but the server may fold it into the "saved" one (it holds renders back while 10 batches are unacknowledged).
         if (_click is null || _click.Done.Task.IsCompleted) return;
         switch (Badge())
         {
-            case "saved" or "empty" when _click.SawUnsaved: // "empty": saved with nothing chosen (a checkbox unticked)
+            case "saved" or "empty" when _click.SawUnsaved || Shows(_click): // "empty": saved with nothing chosen (a checkbox unticked)
+                if (!_click.SawUnsaved) stats.FoldedSaving();
                 stats.ShownSaved(attemptId, Stopwatch.GetElapsedTime(_click.Intended));
                 _click.Done.TrySetResult();
                 break;
@@ -175,4 +181,6 @@ public sealed partial class VirtualOfficer(Uri baseUri, string authCookie, Guid 
                 break;
         }
     }
+
+    bool Shows(Click click) => Options().Any(o => o.Id == click.OptionId && o.Checked == click.Checked);
 }
