@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OfficerTraining.Infrastructure;
+using OfficerTraining.Shared;
 
 namespace OfficerTraining.Benchmarks;
 
@@ -29,9 +30,9 @@ public static class VerifyBenchmark
         await File.WriteAllTextAsync(script, Wrk.TokenScript(tokensFile));
 
         progress.WriteLine("Starting the app (Release, Production) …");
-        await using var app = await AppProcess.Start(database, ExamDay.Schema, Path.Combine(root, "app.log"));
+        await using var app = await BenchApp.Start(database, ExamDay.Schema, Path.Combine(root, "app.log"));
         await Check(app, tokens[0]);
-        (TimeSpan, TimeSpan) Cpu() => (ProcessCpu.Of(app.Process.Id), ProcessCpu.OfCluster(cluster.DataDirectory));
+        (TimeSpan, TimeSpan) Cpu() => (ProcessCpu.Of(app.ProcessId), ProcessCpu.OfCluster(cluster.DataDirectory));
         var trivial = new Uri(app.BaseUri, "/bench/trivial");
 
         progress.WriteLine($"Warming up ({WarmUp.TotalSeconds:0} s each) …");

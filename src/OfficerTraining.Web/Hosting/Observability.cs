@@ -5,7 +5,6 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Serilog;
 using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace OfficerTraining.Web.Hosting;
 
@@ -20,7 +19,12 @@ public static class Observability
         {
             log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
             // Logs go to standard error, so the command line's output (e.g. `question-bank import --json`) stays clean.
-            if (json) log.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose);
+            if (json)
+            {
+                var stderr = new StandardErrorLog();
+                log.WriteTo.Conditional(e => e.Level >= LogEventLevel.Warning, to => to.Sink(stderr))
+                    .WriteTo.Conditional(e => e.Level < LogEventLevel.Warning, to => to.Sink(stderr, StandardErrorLog.Batching));
+            }
             else log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose);
         });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Npgsql;
 using OfficerTraining.Infrastructure;
+using OfficerTraining.Shared;
 
 namespace OfficerTraining.Benchmarks.Circuits;
 
@@ -32,7 +33,7 @@ public static class CircuitsBenchmark
         progress.WriteLine($"Arranged in {arranged.Elapsed.TotalSeconds:0} s.");
 
         var log = Path.Combine(Path.GetTempPath(), $"ot-bench-app-{Environment.ProcessId}.log");
-        await using var app = await AppProcess.Start(database, ExamDay.Schema, log, new Dictionary<string, string>
+        await using var app = await BenchApp.Start(database, ExamDay.Schema, log, new Dictionary<string, string>
         {
             ["Benchmarks:Diagnostics"] = "true",
             ["Identity:PasswordHashIterations"] = options.PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OfficerTraining.Shared;
 
 namespace OfficerTraining.Benchmarks.Circuits;
 

@@ -10,6 +10,7 @@ using OfficerTraining.Infrastructure;
 using OfficerTraining.IntegrationTests.Exams;
 using OfficerTraining.Officers;
 using OfficerTraining.QuestionBank.Import;
+using OfficerTraining.Shared;
 
 namespace OfficerTraining.EndToEndTests.Harness;
 
@@ -87,8 +88,17 @@ public sealed class ExamStand : IAsyncLifetime
         return NationalIdNumber.TryParse(first17 + NationalIdNumber.CheckCharacter(first17), out _)!;
     }
 
-    /// <summary>Starts the app (again) on the stand's database, at the same address as before.</summary>
-    public async Task StartApp() => App = await AppProcess.Start(ConnectionString, Schema, Secret, _appPort, LogFile);
+    /// <summary>Starts the built app (again) on the stand's database, at the same address as before (the browser's
+    /// pages reconnect there), in Development: static assets come from the build output's manifest and schema changes
+    /// apply at start. No demo data.</summary>
+    public async Task StartApp() => App = await AppProcess.Start(AppProcess.Built(), "Development", _appPort, LogFile,
+        new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Marten"] = ConnectionString,
+            ["Marten:Schema"] = Schema,
+            ["PersonalData:Secret"] = Convert.ToBase64String(Secret),
+            ["DemoData:SeedOnFirstStart"] = "false",
+        }, applyDatabaseFirst: false, startTimeout: TimeSpan.FromSeconds(120));
 
     /// <summary>A browser context at the app's address, signed in through the real form as <paramref name="user"/>.</summary>
     public async Task<IPage> SignedIn(IBrowser browser, string user)

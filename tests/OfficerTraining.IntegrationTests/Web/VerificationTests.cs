@@ -89,6 +89,9 @@ public class when_a_card_is_verified(VerificationApp f)
             .And.Contain("平顶山市城市管理局").And.Contain("城市管理").And.Contain(certificate.Issuer).And.Contain("查验时间：");
         page.Should().NotContain(nationalId.Value).And.NotContain(nationalId.Masked, "nothing personal beyond the card is shown");
         page.Should().NotContain("blazor-error-ui").And.NotContain("mud-drawer", "the page has its own minimal layout");
+        page.Should().NotContain("<script", "the document needs no script");
+        Security.every_response_carries_the_security_headers.Header(response, "Content-Security-Policy")
+            .Should().Contain("script-src 'none';", "so none may run").And.Contain("style-src 'self' 'unsafe-inline'").And.Contain("img-src 'self' data:");
 
         await f.Get<CertificateCommands>().Handle(new SuspendCertificate(certificate.Id, "群众投诉，暂扣调查", "第四十二条", null), VerificationApp.CertificateOfficer);
         (await client.GetStringAsync($"/verify/{certificate.Token}")).Should().Contain("verdict-warning").And.Contain(">暂扣<").And.NotContain(">有效<");

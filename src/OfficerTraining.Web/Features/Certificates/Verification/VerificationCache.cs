@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using Marten;
 using Marten.Services;
 using OfficerTraining.Certificates;
@@ -26,9 +27,21 @@ public sealed class VerificationCache : DocumentSessionListenerBase
 
     sealed record Entry(Certificate Certificate, bool HasPhoto, long Generation, long ReadAt);
 
+    /// <summary>A rendered page as UTF-8, cut where its "checked at" moment was, so it is served again with the moment
+    /// of that request and copied nowhere on the way.</summary>
     /// <param name="Certificate">Null: no certificate has the token (the page says "not found").</param>
-    /// <param name="Stamp">The "checked at" text the page was rendered with, replaced when it is served again.</param>
-    public sealed record Page(Certificate? Certificate, string Html, string Stamp, DateOnly Date, long Generation, long ReadAt);
+    public sealed record Page(Certificate? Certificate, byte[] BeforeStamp, byte[] AfterStamp, DateOnly Date, long Generation, long ReadAt)
+    {
+        /// <param name="html">The page as rendered, showing <paramref name="stamp"/> once.</param>
+        public static Page Of(Certificate? certificate, ReadOnlySpan<byte> html, string stamp, DateOnly date, long generation)
+        {
+            var cut = Encoding.UTF8.GetBytes(stamp);
+            var at = html.IndexOf(cut);
+            if (at < 0 || html.LastIndexOf(cut) != at)
+                throw new InvalidOperationException($"The verification page must show its checked-at moment ({stamp}) once");
+            return new(certificate, html[..at].ToArray(), html[(at + cut.Length)..].ToArray(), date, generation, Stopwatch.GetTimestamp());
+        }
+    }
 
     readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<(string Token, string Culture), Page> _pages = new();

@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Buffers;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OfficerTraining.Certificates;
 using OfficerTraining.Infrastructure;
 using OfficerTraining.Officers;
+using OfficerTraining.Web.Hosting;
 
 namespace OfficerTraining.Web.Features.Certificates.Verification;
 
@@ -25,36 +26,48 @@ public static class VerificationEndpoints
     {
         // A status shown must be the status now: no browser or proxy may keep this page.
         http.Response.Headers.CacheControl = "no-store";
+        // The document has no script at all, so none may run (stricter than the app's pages, and no nonce to make).
+        http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.NoScriptPolicy;
         var ct = http.RequestAborted;
         var checkedAt = ChinaTime.Now(clock);
         var today = ChinaTime.DateOf(checkedAt);
-        var stamp = VerificationResult.Stamp(checkedAt);
         var culture = CultureInfo.CurrentUICulture.Name;
-        Certificate? certificate;
-        string html;
-        if (cache.PageFor(token, culture, today) is { } page)
-            (certificate, html) = (page.Certificate, page.Html.Replace(page.Stamp, stamp, StringComparison.Ordinal));
-        else
+        if (cache.PageFor(token, culture, today) is not { } page)
         {
             var generation = cache.Generation;
-            (certificate, var hasPhoto) = await cache.Get(token, async (t, c) => await WithPhoto(store, await register.ByToken(t, c), c), ct);
-            html = await Render(http, new Dictionary<string, object?>
+            var (certificate, hasPhoto) = await cache.Get(token, async (t, c) => await WithPhoto(store, await register.ByToken(t, c), c), ct);
+            var html = await Render(http, new Dictionary<string, object?>
             {
                 [nameof(VerificationDocument.Certificate)] = certificate,
                 [nameof(VerificationDocument.HasPhoto)] = hasPhoto,
                 [nameof(VerificationDocument.CheckedAt)] = checkedAt,
             });
-            cache.Keep(token, culture, new(certificate, html, stamp, today, generation, Stopwatch.GetTimestamp()));
+            page = VerificationCache.Page.Of(certificate, html, VerificationResult.Stamp(checkedAt), today, generation);
+            cache.Keep(token, culture, page);
         }
-        logger.LogInformation("Certificate verification by {Lookup} {Key}: {Outcome}", "token", VerificationUrl.Abbreviate(token),
-            certificate?.StatusOn(today).ToString() ?? "NotFound");
+        VerificationLog.LookedUp(logger, "token", VerificationUrl.Abbreviate(token), page.Certificate?.StatusOn(today).ToString() ?? "NotFound");
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(html, ct);
+        Write(http.Response, page, checkedAt);
+        await http.Response.BodyWriter.FlushAsync(ct);
+    }
+
+    /// <summary>The page with this request's "checked at" moment where it was rendered with another, straight into the
+    /// response's buffer, with its length (no chunked encoding).</summary>
+    static void Write(HttpResponse response, VerificationCache.Page page, DateTimeOffset checkedAt)
+    {
+        Span<byte> stamp = stackalloc byte[32];
+        if (!checkedAt.TryFormat(stamp, out var length, VerificationResult.StampFormat, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("The checked-at moment does not fit");
+        response.ContentLength = page.BeforeStamp.Length + length + page.AfterStamp.Length;
+        var body = response.BodyWriter;
+        body.Write(page.BeforeStamp);
+        body.Write(stamp[..length]);
+        body.Write(page.AfterStamp);
     }
 
     /// <summary>Renders the document through the app's own static rendering (culture, localizer, navigation as for
-    /// any page) into a string.</summary>
-    static async Task<string> Render(HttpContext http, IReadOnlyDictionary<string, object?> parameters)
+    /// any page) into UTF-8.</summary>
+    static async Task<byte[]> Render(HttpContext http, IReadOnlyDictionary<string, object?> parameters)
     {
         var body = http.Response.Body;
         using var buffer = new MemoryStream();
@@ -67,7 +80,7 @@ public static class VerificationEndpoints
         {
             http.Response.Body = body;
         }
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
     /// <summary>The certificate and whether its holder has a photo (the page shows it from /verify/{token}/photo).</summary>
