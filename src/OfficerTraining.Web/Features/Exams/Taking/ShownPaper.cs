@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marten;
 using OfficerTraining.Exams;
 using OfficerTraining.QuestionBank;
@@ -25,25 +26,60 @@ public sealed record ShownItem(int Index, PaperItem Item, string? Scenario, Ques
     }
 }
 
-/// <summary>Builds the shown items of a paper from the question versions it was drawn with (never a newer draft).</summary>
+/// <summary>
+/// Builds the shown items of a paper from the question versions it was drawn with (never a newer draft). A version never
+/// changes once written (a question's versions are only appended), so what an item shows in a given option order is the
+/// same for every officer who drew it: the texts and shown items are kept once for the process, shared by every circuit,
+/// instead of a copy of each question per open exam page. Only the paper (option orders) is the officer's own.
+/// </summary>
 public static class ShownPaper
 {
+    const int MostVersions = 20_000; // far above a bank's size; past it (years of revisions) the caches start again
+
+    static readonly ConcurrentDictionary<(Guid Question, int Version), QuestionContent> Contents = new();
+    static readonly ConcurrentDictionary<ShownKey, (string? Scenario, QuestionItem Shown)> Shown = new();
+
+    /// <summary>An item of a version as shown: its option order, and the key in that order when it is shown.</summary>
+    sealed record ShownKey(Guid Question, int Version, int Item, string OptionOrder, string? Correct);
+
     /// <param name="withKey">Only the result page asks for the key: the exam page never holds it.</param>
     public static async Task<IReadOnlyList<ShownItem>> Load(IQuerySession session, Paper paper, bool withKey, CancellationToken ct = default)
     {
-        var ids = paper.Questions.Select(q => q.QuestionId).Distinct().ToArray();
-        var questions = (await session.LoadManyAsync<Question>(ct, ids)).ToDictionary(q => q.Id);
+        var contents = new Dictionary<(Guid, int), QuestionContent>();
+        foreach (var drawn in paper.Questions)
+            if (Contents.TryGetValue((drawn.QuestionId, drawn.Version), out var cached)) contents[(drawn.QuestionId, drawn.Version)] = cached;
+        var missing = paper.Questions.Where(q => !contents.ContainsKey((q.QuestionId, q.Version))).Select(q => q.QuestionId).Distinct().ToArray();
+        if (missing.Length > 0)
+        {
+            if (Contents.Count > MostVersions)
+            {
+                Contents.Clear();
+                Shown.Clear();
+            }
+            var questions = (await session.LoadManyAsync<Question>(ct, missing)).ToDictionary(q => q.Id);
+            foreach (var drawn in paper.Questions.Where(q => questions.ContainsKey(q.QuestionId)))
+                contents[(drawn.QuestionId, drawn.Version)] =
+                    Contents.GetOrAdd((drawn.QuestionId, drawn.Version), questions[drawn.QuestionId].ContentOf(drawn.Version));
+        }
         var items = new List<ShownItem>();
         foreach (var drawn in paper.Questions)
         {
-            var content = questions[drawn.QuestionId].ContentOf(drawn.Version);
+            var content = contents[(drawn.QuestionId, drawn.Version)];
             for (var n = 0; n < drawn.Items.Count; n++)
             {
-                var (scenario, item) = content.Type == QuestionType.Case ? (content.Stem, content.SubQuestions[n]) : (null, content.AsItem());
-                items.Add(new ShownItem(items.Count, drawn.Items[n], scenario, InShownOrder(item, drawn.Items[n], withKey)));
+                var p = drawn.Items[n];
+                var key = new ShownKey(drawn.QuestionId, drawn.Version, n, string.Join(',', p.OptionOrder), withKey ? string.Join(',', p.Correct) : null);
+                var (scenario, shown) = Shown.GetOrAdd(key, static (_, a) => Build(a.content, a.n, a.p, a.withKey), (content, n, p, withKey));
+                items.Add(new ShownItem(items.Count, p, scenario, shown));
             }
         }
         return items;
+    }
+
+    static (string?, QuestionItem) Build(QuestionContent content, int n, PaperItem p, bool withKey)
+    {
+        var (scenario, item) = content.Type == QuestionType.Case ? (content.Stem, content.SubQuestions[n]) : (null, content.AsItem());
+        return (scenario, InShownOrder(item, p, withKey));
     }
 
     static QuestionItem InShownOrder(QuestionItem item, PaperItem p, bool withKey) => item with
