@@ -7,24 +7,31 @@ using OfficerTraining.Web.Features.QuestionBank;
 namespace OfficerTraining.Web.Features.Exams.Taking;
 
 /// <summary>
-/// One answerable item as this officer sees it: its place in the paper, the scenario of the case it belongs to (if any),
-/// and the item with its options in the paper's display order, so the letters A, B, C… follow what is shown.
+/// One answerable item as this officer sees it: its place and key in the paper, and what it shows (<see cref="ShownContent"/>,
+/// shared with every paper that has the same question version in the same option order).
 /// </summary>
-/// <param name="Shown">Options in display order; <c>Correct</c> in display positions, and empty unless the key was asked for.</param>
-public sealed record ShownItem(int Index, PaperItem Item, string? Scenario, QuestionItem Shown)
+public sealed record ShownItem(int Index, string Key, ShownContent Content)
 {
-    public string Key => Item.Key;
+    public QuestionType Type => Content.Type;
+    public decimal Points => Content.Points;
+    public string? Scenario => Content.Scenario;
+    public QuestionItem Shown => Content.Shown;
 
     /// <summary>The original option index behind display position <paramref name="shownAt"/> (answers are recorded so).</summary>
-    public int Original(int shownAt) => Item.OptionOrder[shownAt];
+    public int Original(int shownAt) => Content.OptionOrder[shownAt];
 
     /// <summary>Original option indexes as display positions, in display order.</summary>
     public IReadOnlyList<int> ToShown(IEnumerable<int> originals)
     {
         var set = originals.ToHashSet();
-        return [.. Enumerable.Range(0, Item.OptionOrder.Count).Where(d => set.Contains(Item.OptionOrder[d]))];
+        return [.. Enumerable.Range(0, Content.OptionOrder.Count).Where(d => set.Contains(Content.OptionOrder[d]))];
     }
 }
+
+/// <summary>An item of a question version as a paper shows it: the scenario of the case it belongs to (if any), and the
+/// item with its options in the paper's display order, so the letters A, B, C… follow what is shown.</summary>
+/// <param name="Shown">Options in display order; <c>Correct</c> in display positions, and empty unless the key was asked for.</param>
+public sealed record ShownContent(QuestionType Type, decimal Points, IReadOnlyList<int> OptionOrder, string? Scenario, QuestionItem Shown);
 
 /// <summary>
 /// Builds the shown items of a paper from the question versions it was drawn with (never a newer draft). A version never
@@ -37,10 +44,10 @@ public static class ShownPaper
     const int MostVersions = 20_000; // far above a bank's size; past it (years of revisions) the caches start again
 
     static readonly ConcurrentDictionary<(Guid Question, int Version), QuestionContent> Contents = new();
-    static readonly ConcurrentDictionary<ShownKey, (string? Scenario, QuestionItem Shown)> Shown = new();
+    static readonly ConcurrentDictionary<ShownKey, ShownContent> Shown = new();
 
-    /// <summary>An item of a version as shown: its option order, and the key in that order when it is shown.</summary>
-    sealed record ShownKey(Guid Question, int Version, int Item, string OptionOrder, string? Correct);
+    /// <summary>An item of a version as a paper shows it: its option order and points, and its key when it is shown.</summary>
+    sealed record ShownKey(Guid Question, int Version, int Item, string OptionOrder, decimal Points, string? Correct);
 
     /// <param name="withKey">Only the result page asks for the key: the exam page never holds it.</param>
     public static async Task<IReadOnlyList<ShownItem>> Load(IQuerySession session, Paper paper, bool withKey, CancellationToken ct = default)
@@ -68,18 +75,18 @@ public static class ShownPaper
             for (var n = 0; n < drawn.Items.Count; n++)
             {
                 var p = drawn.Items[n];
-                var key = new ShownKey(drawn.QuestionId, drawn.Version, n, string.Join(',', p.OptionOrder), withKey ? string.Join(',', p.Correct) : null);
-                var (scenario, shown) = Shown.GetOrAdd(key, static (_, a) => Build(a.content, a.n, a.p, a.withKey), (content, n, p, withKey));
-                items.Add(new ShownItem(items.Count, p, scenario, shown));
+                var key = new ShownKey(drawn.QuestionId, drawn.Version, n, string.Join(',', p.OptionOrder), p.Points,
+                    withKey ? string.Join(',', p.Correct) : null);
+                items.Add(new ShownItem(items.Count, p.Key, Shown.GetOrAdd(key, static (_, a) => Build(a.content, a.n, a.p, a.withKey), (content, n, p, withKey))));
             }
         }
         return items;
     }
 
-    static (string?, QuestionItem) Build(QuestionContent content, int n, PaperItem p, bool withKey)
+    static ShownContent Build(QuestionContent content, int n, PaperItem p, bool withKey)
     {
         var (scenario, item) = content.Type == QuestionType.Case ? (content.Stem, content.SubQuestions[n]) : (null, content.AsItem());
-        return (scenario, InShownOrder(item, p, withKey));
+        return new ShownContent(p.Type, p.Points, [.. p.OptionOrder], scenario, InShownOrder(item, p, withKey));
     }
 
     static QuestionItem InShownOrder(QuestionItem item, PaperItem p, bool withKey) => item with
