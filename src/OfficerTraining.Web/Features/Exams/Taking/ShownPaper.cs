@@ -77,7 +77,8 @@ public static class ShownPaper
                 var p = drawn.Items[n];
                 var key = new ShownKey(drawn.QuestionId, drawn.Version, n, string.Join(',', p.OptionOrder), p.Points,
                     withKey ? string.Join(',', p.Correct) : null);
-                items.Add(new ShownItem(items.Count, p.Key, Shown.GetOrAdd(key, static (_, a) => Build(a.content, a.n, a.p, a.withKey), (content, n, p, withKey))));
+                // Keys are positions ("12", "12.1"), the same few in every paper: interned, not a copy per circuit.
+                items.Add(new ShownItem(items.Count, string.Intern(p.Key), Shown.GetOrAdd(key, static (_, a) => Build(a.content, a.n, a.p, a.withKey), (content, n, p, withKey))));
             }
         }
         return items;
