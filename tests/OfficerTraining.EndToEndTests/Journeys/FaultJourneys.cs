@@ -62,6 +62,7 @@ public sealed class when_the_app_or_its_database_fails_mid_exam(E2EApp run, Exam
                 await Assertions.Expect(page.Locator(".exam-save")).ToContainTextAsync("未保存");
             }
             await Assertions.Expect(page.Locator(".exam-bar-saves")).ToHaveTextAsync("2 题尚未保存");
+            (await LeavingAsksFirst(page)).Should().BeTrue("an answer is still on its way: leaving or reloading asks first");
             (await stand.Stored(attemptId).ContinueWith(t => t.IsFaulted)).Should().BeTrue("the database is down");
         }
         finally
@@ -70,6 +71,7 @@ public sealed class when_the_app_or_its_database_fails_mid_exam(E2EApp run, Exam
         }
         await Assertions.Expect(page.Locator(".exam-bar-saves")).ToHaveTextAsync("答案均已保存", new() { Timeout = 60_000 });
         (await page.EvaluateAsync<bool>("() => window.__sameDocument === true")).Should().BeTrue("the saves resumed without a reload");
+        (await LeavingAsksFirst(page)).Should().BeFalse("every answer is saved: nothing to lose by leaving");
         saved.AddRange(pending);
         foreach (var (item, option) in saved)
             await ShowsSaved(page, item, option);
@@ -100,6 +102,10 @@ public sealed class when_the_app_or_its_database_fails_mid_exam(E2EApp run, Exam
         await Assertions.Expect(page.Locator(".exam-save")).ToHaveClassAsync(new Regex(@"\bexam-save-saved\b"));
         await Assertions.Expect(page.Locator(".exam-save")).ToContainTextAsync("已保存");
     }
+
+    /// <summary>Whether the browser would ask before leaving the page: a beforeunload the page cancels.</summary>
+    static Task<bool> LeavingAsksFirst(IPage page) => page.EvaluateAsync<bool>(
+        "() => { const e = new Event('beforeunload', { cancelable: true }); dispatchEvent(e); return e.defaultPrevented; }");
 
     /// <summary>Opens the item with the key <paramref name="item"/> from the navigator.</summary>
     static async Task GoTo(IPage page, string item)

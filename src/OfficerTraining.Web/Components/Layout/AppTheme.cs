@@ -19,4 +19,20 @@ public static class AppTheme
             Default = new DefaultTypography { FontFamily = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "sans-serif"] },
         },
     };
+
+    /// <summary>The <c>&lt;style&gt;</c> elements <c>&lt;MudThemeProvider Theme="AppTheme.Theme" /&gt;</c> renders (light
+    /// palette, MudBlazor's scrollbar), built once. The exam layout shows this one string instead of a theme provider per
+    /// circuit: the provider built its own copy (about 12,000 characters) and a theme of its own for every officer.</summary>
+    public static string Stylesheet { get; } = new Styles().Build();
+
+    sealed class Styles : MudThemeProvider
+    {
+        public string Build()
+        {
+#pragma warning disable BL0005 // never rendered: only asked for its stylesheet
+            Theme = AppTheme.Theme;
+#pragma warning restore BL0005
+            return BuildMudBlazorScrollbar() + BuildTheme();
+        }
+    }
 }

@@ -16,7 +16,8 @@ public sealed record ItemAnswer(IReadOnlyList<int> Choice, SaveState State, stri
 /// order. All of it runs on the circuit's synchronization context, so no locks are needed.
 /// </summary>
 public sealed class AnswerSaver(
-    ExamAttempt attempt,
+    Guid attemptId,
+    IEnumerable<string> items,
     AnswerSheet answers,
     Func<RecordAnswer, CancellationToken, Task<AnswerSaveResult>> save,
     Func<CancellationToken, Task<AnswerSheet?>> reload,
@@ -35,8 +36,8 @@ public sealed class AnswerSaver(
         public Task? Worker;
     }
 
-    readonly Dictionary<string, Entry> _entries = attempt.Paper.Items.ToDictionary(i => i.Key,
-        i => new Entry(answers.AnswerTo(i.Key), answers.Sequences.GetValueOrDefault(i.Key)));
+    readonly Dictionary<string, Entry> _entries = items.ToDictionary(key => key,
+        key => new Entry(answers.AnswerTo(key), answers.Sequences.GetValueOrDefault(key)));
     readonly CancellationTokenSource _stop = new();
 
     public ItemAnswer this[string key]
@@ -80,7 +81,7 @@ public sealed class AnswerSaver(
             var (choice, sequence) = (e.Choice, e.Sequence);
             try
             {
-                var result = await save(new RecordAnswer(attempt.Id, key, choice, sequence), _stop.Token);
+                var result = await save(new RecordAnswer(attemptId, key, choice, sequence), _stop.Token);
                 if (result.Status == AnswerSaveStatus.AlreadySaved && !await StoredAs(key, e, choice)) continue;
                 e.Settled = sequence;
                 backoff = FirstRetry;
@@ -92,7 +93,7 @@ public sealed class AnswerSaver(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Answer {Item} of attempt {AttemptId} not saved; retrying in {Delay}", key, attempt.Id, backoff);
+                logger.LogWarning(ex, "Answer {Item} of attempt {AttemptId} not saved; retrying in {Delay}", key, attemptId, backoff);
                 e.State = SaveState.Retrying;
                 await changed();
                 if (!await Wait(backoff)) return;

@@ -28,7 +28,7 @@ public partial class ExamPage
 
     readonly CancellationTokenSource closing = new();
     Actor actor = default!;
-    ExamAttempt? attempt;
+    OpenAttempt? attempt; // only what the page shows of the attempt: its paper is in the shown items
     string? title, error;
     IReadOnlyList<ShownItem> items = [];
     AnswerSaver? saver;
@@ -67,13 +67,15 @@ public partial class ExamPage
         items = await ShownPaper.Load(session, loaded.Paper, withKey: false);
         saver?.Dispose();
         var answers = await session.LoadAsync<AnswerSheet>(AttemptId) ?? throw new InvalidOperationException($"Attempt {AttemptId} has no answer sheet.");
-        saver = new AnswerSaver(loaded, answers, (c, ct) => Journal.Save(c, actor, ct), Reload, Changed, Clock, Logger);
+        saver = new AnswerSaver(AttemptId, items.Select(i => i.Key), answers, (c, ct) => Journal.Save(c, actor, ct), Reload, Changed, Clock, Logger);
         flagged = [.. loaded.Flagged];
         phase = ExamTime.PhaseOf(loaded.Deadline - Clock.GetUtcNow());
         // Back where the officer was: at the first question still unanswered.
         current = items.FirstOrDefault(i => answers.AnswerTo(i.Key).Count == 0)?.Index ?? 0;
-        attempt = loaded;
+        attempt = new OpenAttempt(loaded.Deadline, loaded.CutByWindow);
     }
+
+    sealed record OpenAttempt(DateTimeOffset Deadline, bool CutByWindow);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

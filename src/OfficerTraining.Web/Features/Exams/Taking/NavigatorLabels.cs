@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace OfficerTraining.Web.Features.Exams.Taking;
+
+[Flags]
+public enum NavigatorState { None = 0, Answered = 1, Flagged = 2, Unsaved = 4, Current = 8 }
+
+/// <summary>
+/// The navigator's button classes and spoken labels ("第 12 题：已作答、已标记"): one string per language, item key and
+/// state for the whole process, instead of new ones for each button on each render in every circuit (50 buttons, a
+/// hall of officers). Keys come from the papers the app draws, so the set stays small.
+/// </summary>
+public static class NavigatorLabels
+{
+    static readonly ConcurrentDictionary<(string Culture, string Key, NavigatorState State), string> Labels = new();
+    static readonly string[] ClassesByState = [.. Enumerable.Range(0, 16).Select(s => BuildClasses((NavigatorState)s))];
+
+    public static string Classes(NavigatorState state) => ClassesByState[(int)state];
+
+    /// <summary>The label in the current UI culture, which <paramref name="localizer"/> reads.</summary>
+    public static string Label(IStringLocalizer localizer, string key, NavigatorState state) =>
+        Labels.GetOrAdd((CultureInfo.CurrentUICulture.Name, key, state), static (k, l) => Build(l, k.Key, k.State), localizer);
+
+    static string Build(IStringLocalizer localizer, string key, NavigatorState state)
+    {
+        var states = new List<string> { localizer[state.HasFlag(NavigatorState.Answered) ? "Take.State.Answered" : "Take.State.NotAnswered"] };
+        if (state.HasFlag(NavigatorState.Flagged)) states.Add(localizer["Take.State.Flagged"]);
+        if (state.HasFlag(NavigatorState.Unsaved)) states.Add(localizer["Take.State.Unsaved"]);
+        if (state.HasFlag(NavigatorState.Current)) states.Add(localizer["Take.State.Current"]);
+        return localizer["Take.NavItem", key, string.Join(localizer["Common.ListSeparator"], states)];
+    }
+
+    static string BuildClasses(NavigatorState state) => string.Join(' ', new[]
+    {
+        "exam-nav-item",
+        state.HasFlag(NavigatorState.Answered) ? "answered" : "",
+        state.HasFlag(NavigatorState.Flagged) ? "flagged" : "",
+        state.HasFlag(NavigatorState.Unsaved) ? "unsaved" : "",
+        state.HasFlag(NavigatorState.Current) ? "current" : "",
+    }.Where(c => c.Length > 0));
+}
