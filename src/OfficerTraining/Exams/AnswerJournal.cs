@@ -145,25 +145,24 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     }
 
     /// <summary>One session, one commit; waiters complete after it. Each attempt is decided on the sheet this writer last
-    /// committed or read (fetched, all in one round trip, when it has none), and its events are appended at the version
+    /// committed or read (read, with the paper's shape, only when it has none), and its events are appended at the version
     /// that sheet had: if anyone else wrote the attempt since, the commit fails with a concurrency error and nothing of
     /// the batch is written.</summary>
     async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, SheetCache sheets, CancellationToken ct)
     {
         await using var session = _store.LightweightSession();
-        var missing = attempts.Where(a => !sheets.Has(a.Key)).Select(a => a.Key).ToList();
-        var fetched = missing.Count == 0 ? [] : await session.Events.FetchManyForWriting<AnswerSheet>(missing, ct);
-        var streams = fetched.ToDictionary(s => s.Id);
+        var missing = attempts.Where(a => sheets.Get(a.Key) is null).Select(a => a.Key).ToList();
+        var read = missing.Count == 0 ? [] : await Read(session, missing, ct);
         var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
-        var decided = new List<AnswerSheet>(attempts.Count);
+        var decided = new List<KeptSheet>(attempts.Count);
         var writes = 0;
         foreach (var attempt in attempts)
         {
-            var stream = streams.GetValueOrDefault(attempt.Key);
-            var sheet = stream is null ? sheets.Get(attempt.Key) : stream.Aggregate is { } a ? a with { Version = stream.StartingVersion ?? 0 } : null;
+            var stream = read.GetValueOrDefault(attempt.Key).Stream;
+            var kept = stream is null ? sheets.Get(attempt.Key) : read[attempt.Key].Kept;
             var events = new List<IEvent>();
-            var after = Decide(sheet, attempt, outcomes, events);
-            if (after is not null) decided.Add(after);
+            var sheet = Decide(kept, attempt, outcomes, events);
+            if (sheet is not null) decided.Add(kept! with { Sheet = sheet });
             if (stream is not null)
             {
                 if (events.Count == 0) continue; // decided on the attempt as just read: nothing to check
@@ -174,7 +173,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
                 // Decided on the kept sheet: the commit checks its version, also when nothing is appended (a retry, a
                 // refusal), so every outcome stands on the attempt as committed, or is decided again.
                 var action = session.Events.Append(attempt.Key, events);
-                (action.ExpectedVersionOnServer, action.AlwaysEnforceConsistency) = (sheet!.Version, true);
+                (action.ExpectedVersionOnServer, action.AlwaysEnforceConsistency) = (kept!.Sheet.Version, true);
             }
             writes++;
         }
@@ -183,23 +182,34 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
             await session.SaveChangesAsync(ct);
             Interlocked.Increment(ref _commits);
         }
-        foreach (var sheet in decided) sheets.Keep(sheet);
+        foreach (var kept in decided) sheets.Keep(kept);
         foreach (var (save, result) in outcomes) save.Result.TrySetResult(result);
         Interlocked.Add(ref _saves, outcomes.Count);
     }
 
+    /// <summary>The attempts' sheets for writing (the stream version from the streams table) and their papers' shapes.</summary>
+    static async Task<Dictionary<Guid, (IEventStream<AnswerSheet> Stream, KeptSheet? Kept)>> Read(IDocumentSession session,
+        List<Guid> attemptIds, CancellationToken ct)
+    {
+        var streams = await session.Events.FetchManyForWriting<AnswerSheet>(attemptIds, ct);
+        var papers = (await session.LoadManyAsync<ExamAttempt>(ct, attemptIds)).ToDictionary(a => a.Id, a => PaperShape.Of(a.Paper));
+        return streams.ToDictionary(s => s.Id, s => (s, s.Aggregate is { } sheet && papers.TryGetValue(s.Id, out var paper)
+            ? new KeptSheet(sheet with { Version = s.StartingVersion ?? 0 }, paper) : null));
+    }
+
     /// <summary>Decides the saves for one attempt in the order they arrived, each on the sheet the previous ones left;
     /// returns the sheet after them (its <see cref="AnswerSheet.Version"/> the stream's version), null when there is none.</summary>
-    static AnswerSheet? Decide(AnswerSheet? sheet, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes,
+    static AnswerSheet? Decide(KeptSheet? kept, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes,
         List<IEvent> appended)
     {
+        var sheet = kept?.Sheet;
         foreach (var save in saves)
         {
             try
             {
                 if (sheet is null) throw new DomainException("Exam.AttemptNotFound");
                 if (sheet.OfficerId != save.Actor.OfficerId) throw new DomainException("Exam.NotYourAttempt");
-                var events = AttemptDecider.Decide(save.Command, sheet, save.ReceivedAt);
+                var events = AttemptDecider.Decide(save.Command, sheet, kept!.Paper, save.ReceivedAt);
                 foreach (var e in events.Cast<AnswerRecorded>())
                 {
                     var wrapped = e.AsEvent();
