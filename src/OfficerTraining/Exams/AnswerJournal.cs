@@ -151,6 +151,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, SheetCache sheets, CancellationToken ct)
     {
         await using var session = _store.LightweightSession();
+        Seed(session, [.. attempts.Select(a => sheets.Get(a.Key)?.Sheet).OfType<AnswerSheet>()]);
         var missing = attempts.Where(a => sheets.Get(a.Key) is null).Select(a => a.Key).ToList();
         var read = missing.Count == 0 ? [] : await Read(session, missing, ct);
         var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
@@ -185,6 +186,18 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         foreach (var kept in decided) sheets.Keep(kept);
         foreach (var (save, result) in outcomes) save.Result.TrySetResult(result);
         Interlocked.Add(ref _saves, outcomes.Count);
+    }
+
+    /// <summary>Puts the kept sheets in the session's identity map, where the inline projection looks first for the
+    /// sheets it applies the new answers to, so it does not read them from the database. Store puts them there and
+    /// queues their writes; ejecting the pending changes takes the writes back and leaves the identity map. A kept sheet
+    /// that is stale does no harm: the append at its version fails the whole commit.</summary>
+    static void Seed(IDocumentSession session, AnswerSheet[] kept)
+    {
+        if (kept.Length == 0) return;
+        session.UseIdentityMapFor<AnswerSheet>();
+        session.Store(kept);
+        session.EjectAllPendingChanges();
     }
 
     /// <summary>The attempts' sheets for writing (the stream version from the streams table) and their papers' shapes.</summary>
