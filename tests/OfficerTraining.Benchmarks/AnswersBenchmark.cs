@@ -14,10 +14,12 @@ public static class AnswersBenchmark
 {
     static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
-    public static async Task<AnswersReport> Run(IReadOnlyList<int> concurrency, TimeSpan duration, int repeats, int writers, TextWriter progress)
+    public static async Task<AnswersReport> Run(IReadOnlyList<int> concurrency, TimeSpan duration, int repeats, int writers, bool statements,
+        TextWriter progress)
     {
-        await using var cluster = await BenchCluster.Start(progress);
+        await using var cluster = await BenchCluster.Start(progress, statements ? StatementStats.ServerSettings : null);
         var (database, settings) = (cluster.Database, cluster.Settings);
+        if (statements) await StatementStats.Enable(database);
         var officers = concurrency.Max();
         progress.WriteLine($"Arranging {officers} officers with open attempts (not measured) …");
         await using var day = await ExamDay.Arrange(database, officers, AnswerJournalOptions.Default with { Writers = writers });
@@ -39,8 +41,11 @@ public static class AnswersBenchmark
             {
                 progress.WriteLine($"C = {c}, round {round}/{repeats}: app saves for {duration.TotalSeconds:0.#} s, then raw inserts for {duration.TotalSeconds:0.#} s …");
                 var before = journal.Stats;
+                var looked = statements && round == repeats;
+                if (looked) await StatementStats.Reset(database);
                 var (appResult, appCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, app.SaveNext));
                 var commits = journal.Stats.Commits - before.Commits;
+                if (looked) await StatementStats.Print(database, commits, appResult.Acknowledged, progress);
                 var (rawResult, rawCpu) = await Measured(cpu, () => ClosedLoop.Run(c, duration, raw.InsertNext));
                 rounds.Add(new(appResult, rawResult, commits, appCpu, rawCpu));
             }

@@ -21,9 +21,11 @@ public sealed class BenchCluster : IAsyncDisposable
     public string Root => _cluster.Options.DataRoot;
     public string DataDirectory => Path.Combine(Root, "data");
 
-    public static async Task<BenchCluster> Start(TextWriter progress)
+    /// <param name="serverSettings">More server settings, the same for every workload of the run.</param>
+    public static async Task<BenchCluster> Start(TextWriter progress, IReadOnlyList<string>? serverSettings = null)
     {
-        var cluster = new PostgresCluster(new PostgresClusterOptions($"/tmp/ot-bench-{Environment.ProcessId}", Durable: true));
+        var cluster = new PostgresCluster(new PostgresClusterOptions($"/tmp/ot-bench-{Environment.ProcessId}", Durable: true,
+            ServerSettings: serverSettings));
         progress.WriteLine($"Starting a durable PostgreSQL cluster in {cluster.Options.DataRoot} …");
         try
         {

@@ -102,6 +102,7 @@ public static class History
             PaperDrawer.Draw(session.Blueprint, questions, random.Next()), at).Single();
         var attempt = ExamAttempt.Create(start);
         var answers = AnswerSheet.Create(start);
+        var shape = PaperShape.Of(start.Paper);
         var events = new List<object> { start };
         var pass = random.Next(10) != 0;
         foreach (var item in attempt.Paper.Items)
@@ -112,7 +113,7 @@ public static class History
                 at = at.AddSeconds(random.Next(20, 90));
                 var right = pass ? sequence == changes : sequence != changes;
                 IReadOnlyList<int> choice = right ? item.Correct : Wrong(item);
-                foreach (var e in AttemptDecider.Decide(new RecordAnswer(id, item.Key, choice, sequence), answers, at))
+                foreach (var e in AttemptDecider.Decide(new RecordAnswer(id, item.Key, choice, sequence), answers, shape, at))
                 {
                     answers = AnswerSheet.Apply((AnswerRecorded)e, answers);
                     events.Add(e);

@@ -4,7 +4,7 @@ using OfficerTraining.Exams;
 
 const string Usage = """
     usage: dotnet run -c Release --project tests/OfficerTraining.Benchmarks -- <command> [options]
-      answers  [--concurrency 1,16,64,256,1000] [--seconds 10] [--repeats 3] [--writers 2] [--json]
+      answers  [--concurrency 1,16,64,256,1000] [--seconds 10] [--repeats 3] [--writers 2] [--statements] [--json]
       circuits [--officers 100,1000] [--think-seconds 15] [--seconds 60] [--ramp 100] [--no-compression] [--browsers K] [--json]
       verify   [--officers 3000] [--seconds 30] [--connections 64] [--json]
       rebuild  [--events 1000000] [--json]
@@ -17,7 +17,7 @@ if (args is not [var command, .. var rest])
 }
 var a = command switch
 {
-    "answers" => new Arguments(rest, ["--concurrency", "--seconds", "--repeats", "--writers"], ["--json"]),
+    "answers" => new Arguments(rest, ["--concurrency", "--seconds", "--repeats", "--writers"], ["--statements", "--json"]),
     "circuits" => new Arguments(rest, ["--officers", "--think-seconds", "--seconds", "--ramp", "--browsers"], ["--no-compression", "--json"]),
     "verify" => new Arguments(rest, ["--officers", "--seconds", "--connections"], ["--json"]),
     "rebuild" => new Arguments(rest, ["--events"], ["--json"]),
@@ -41,7 +41,7 @@ try
         {
             var report = await AnswersBenchmark.Run(a.Numbers("--concurrency", [1, 16, 64, 256, 1000]),
                 TimeSpan.FromSeconds(a.Number("--seconds", 10)), a.Whole("--repeats", 3),
-                a.Whole("--writers", AnswerJournalOptions.Default.Writers), Console.Out);
+                a.Whole("--writers", AnswerJournalOptions.Default.Writers), a.Flag("--statements"), Console.Out);
             stdout.WriteLine(json ? report.ToJson() : report.ToTable());
             return report.Durability.Intact ? 0 : 1;
         }

@@ -66,6 +66,7 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
     {
         var attempt = ExamAttempt.Create(start);
         var answers = AnswerSheet.Create(start);
+        var shape = PaperShape.Of(start.Paper);
         var events = new List<object>();
         foreach (var question in attempt.Paper.Questions)
         {
@@ -73,7 +74,7 @@ public sealed class PastExams(IDocumentStore store, ApprovedPool pool)
             foreach (var item in question.Items)
             {
                 at = at.AddSeconds(random.Next(20, 90));
-                foreach (var e in AttemptDecider.Decide(new RecordAnswer(start.AttemptId, item.Key, correct ? item.Correct : Wrong(item), 1), answers, at))
+                foreach (var e in AttemptDecider.Decide(new RecordAnswer(start.AttemptId, item.Key, correct ? item.Correct : Wrong(item), 1), answers, shape, at))
                 {
                     answers = AnswerSheet.Apply((AnswerRecorded)e, answers);
                     events.Add(e);

@@ -10,10 +10,13 @@ namespace OfficerTraining.Exams;
 
 /// <summary>
 /// The durable answer path. <see cref="Save"/> returns only once the answer is committed in PostgreSQL (or refused), so
-/// the page says "saved" only then. Saves from many officers at the same moment share commits: callers enqueue; one
-/// writer drains what is waiting, fetches each attempt once, decides every save in order on an evolving copy, appends,
-/// and commits once. A refusal refuses only its own save. If another node wrote one of the attempts meanwhile, the batch
-/// is written again one attempt at a time. Every waiter is completed: with a result, the error, or cancelled on shutdown.
+/// the page says "saved" only then. Saves from many officers at the same moment share commits: callers enqueue; each
+/// writer drains what is waiting, decides every save in order on an evolving copy of its attempt's answer sheet, appends,
+/// and commits once. A writer keeps the sheets it committed (see <see cref="SheetCache"/>), so a batch reads from the
+/// database only the attempts it has not seen; the append still names the version the sheet was decided on. A refusal
+/// refuses only its own save. If anyone else wrote one of the attempts meanwhile (another node, a submit, the closer),
+/// the commit fails as a whole and the batch is written again one attempt at a time, each decided on the attempt as
+/// the database has it. Every waiter is completed: with a result, the error, or cancelled on shutdown.
 /// </summary>
 public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
 {
@@ -73,6 +76,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     async Task WriteLoop(ChannelReader<PendingSave> queue)
     {
         var batch = new List<PendingSave>(_options.MaxBatch);
+        var sheets = new SheetCache(_options.CachedSheets / _options.Writers);
         while (true)
         {
             try
@@ -83,43 +87,49 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
                 while (batch.Count < _options.MaxBatch && queue.TryRead(out var save)) batch.Add(save);
                 Interlocked.Increment(ref _batches);
                 InterlockedMax(ref _largestBatch, batch.Count);
-                await WriteBatch(batch);
+                await WriteBatch(batch, sheets);
             }
             catch (Exception e)
             {
                 if (!_abort.IsCancellationRequested) LogSavesFailed(e, batch.Count);
-                foreach (var save in batch) save.Fail(e);
+                foreach (var save in batch)
+                {
+                    sheets.Forget(save.Command.AttemptId); // the commit may or may not have happened
+                    save.Fail(e);
+                }
             }
         }
     }
 
-    async Task WriteBatch(List<PendingSave> batch)
+    async Task WriteBatch(List<PendingSave> batch, SheetCache sheets)
     {
         var attempts = batch.GroupBy(s => s.Command.AttemptId).ToList();
         try
         {
-            await Commit(attempts, _abort.Token);
+            await Commit(attempts, sheets, _abort.Token);
         }
         catch (ConcurrencyException) when (!_abort.IsCancellationRequested)
         {
-            // Another node wrote one of these attempts since the fetch: that must not cost the other officers their saves.
+            // Another writer (another node, or a submit, close or void) wrote one of these attempts since this writer
+            // last saw it: that must not cost the other officers their saves.
             Interlocked.Increment(ref _rewritten);
             LogConflict(batch.Count);
-            foreach (var attempt in attempts) await WriteAlone(attempt);
+            foreach (var attempt in attempts) await WriteAlone(attempt, sheets);
         }
         // Anything else (the database is down or slow) fails the batch at once: the pages send their answers again,
         // rather than every attempt of the batch waiting out its own timeout in turn.
     }
 
-    /// <summary>Writes one attempt's saves in a session of their own, deciding again on what the other node wrote. Any
-    /// other failure ends the rewrite: the writer loop fails the saves not yet completed.</summary>
-    async Task WriteAlone(IGrouping<Guid, PendingSave> attempt)
+    /// <summary>Writes one attempt's saves in a session of their own, deciding again on the attempt as it is now in the
+    /// database. Any other failure ends the rewrite: the writer loop fails the saves not yet completed.</summary>
+    async Task WriteAlone(IGrouping<Guid, PendingSave> attempt, SheetCache sheets)
     {
         for (var tries = 1; ; tries++)
         {
+            sheets.Forget(attempt.Key);
             try
             {
-                await Commit([attempt], _abort.Token);
+                await Commit([attempt], sheets, _abort.Token);
                 return;
             }
             catch (ConcurrencyException e) when (tries >= 3)
@@ -134,54 +144,100 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         }
     }
 
-    /// <summary>One session, one fetch of each attempt's answer sheet (one round trip for all), one commit; waiters complete
-    /// after it.</summary>
-    async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, CancellationToken ct)
+    /// <summary>One session, one commit; waiters complete after it. Each attempt is decided on the sheet this writer last
+    /// committed or read (read, with the paper's shape, only when it has none), and its events are appended at the version
+    /// that sheet had: if anyone else wrote the attempt since, the commit fails with a concurrency error and nothing of
+    /// the batch is written.</summary>
+    async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, SheetCache sheets, CancellationToken ct)
     {
         await using var session = _store.LightweightSession();
-        var streams = await session.Events.FetchManyForWriting<AnswerSheet>([.. attempts.Select(a => a.Key)], ct);
+        Seed(session, [.. attempts.Select(a => sheets.Get(a.Key)?.Sheet).OfType<AnswerSheet>()]);
+        var missing = attempts.Where(a => sheets.Get(a.Key) is null).Select(a => a.Key).ToList();
+        var read = missing.Count == 0 ? [] : await Read(session, missing, ct);
         var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
-        var appended = 0;
-        for (var i = 0; i < attempts.Count; i++) appended += Decide(streams[i], attempts[i], outcomes);
-        if (appended > 0)
+        var decided = new List<KeptSheet>(attempts.Count);
+        var writes = 0;
+        foreach (var attempt in attempts)
+        {
+            var stream = read.GetValueOrDefault(attempt.Key).Stream;
+            var kept = stream is null ? sheets.Get(attempt.Key) : read[attempt.Key].Kept;
+            var events = new List<IEvent>();
+            var sheet = Decide(kept, attempt, outcomes, events);
+            if (sheet is not null) decided.Add(kept! with { Sheet = sheet });
+            if (stream is not null)
+            {
+                if (events.Count == 0) continue; // decided on the attempt as just read: nothing to check
+                stream.AppendMany(events);
+            }
+            else
+            {
+                // Decided on the kept sheet: the commit checks its version, also when nothing is appended (a retry, a
+                // refusal), so every outcome stands on the attempt as committed, or is decided again.
+                var action = session.Events.Append(attempt.Key, events);
+                (action.ExpectedVersionOnServer, action.AlwaysEnforceConsistency) = (kept!.Sheet.Version, true);
+            }
+            writes++;
+        }
+        if (writes > 0)
         {
             await session.SaveChangesAsync(ct);
             Interlocked.Increment(ref _commits);
         }
+        foreach (var kept in decided) sheets.Keep(kept);
         foreach (var (save, result) in outcomes) save.Result.TrySetResult(result);
         Interlocked.Add(ref _saves, outcomes.Count);
     }
 
-    /// <summary>Decides the saves for one attempt in the order they arrived, each on the state the previous ones left.</summary>
-    static int Decide(IEventStream<AnswerSheet> stream, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes)
+    /// <summary>Puts the kept sheets in the session's identity map, where the inline projection looks first for the
+    /// sheets it applies the new answers to, so it does not read them from the database. Store puts them there and
+    /// queues their writes; ejecting the pending changes takes the writes back and leaves the identity map. A kept sheet
+    /// that is stale does no harm: the append at its version fails the whole commit.</summary>
+    static void Seed(IDocumentSession session, AnswerSheet[] kept)
     {
-        var state = stream.Aggregate;
-        var version = stream.StartingVersion ?? 0;
-        var appended = 0;
+        if (kept.Length == 0) return;
+        session.UseIdentityMapFor<AnswerSheet>();
+        session.Store(kept);
+        session.EjectAllPendingChanges();
+    }
+
+    /// <summary>The attempts' sheets for writing (the stream version from the streams table) and their papers' shapes.</summary>
+    static async Task<Dictionary<Guid, (IEventStream<AnswerSheet> Stream, KeptSheet? Kept)>> Read(IDocumentSession session,
+        List<Guid> attemptIds, CancellationToken ct)
+    {
+        var streams = await session.Events.FetchManyForWriting<AnswerSheet>(attemptIds, ct);
+        var papers = (await session.LoadManyAsync<ExamAttempt>(ct, attemptIds)).ToDictionary(a => a.Id, a => PaperShape.Of(a.Paper));
+        return streams.ToDictionary(s => s.Id, s => (s, s.Aggregate is { } sheet && papers.TryGetValue(s.Id, out var paper)
+            ? new KeptSheet(sheet with { Version = s.StartingVersion ?? 0 }, paper) : null));
+    }
+
+    /// <summary>Decides the saves for one attempt in the order they arrived, each on the sheet the previous ones left;
+    /// returns the sheet after them (its <see cref="AnswerSheet.Version"/> the stream's version), null when there is none.</summary>
+    static AnswerSheet? Decide(KeptSheet? kept, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes,
+        List<IEvent> appended)
+    {
+        var sheet = kept?.Sheet;
         foreach (var save in saves)
         {
             try
             {
-                if (state is null) throw new DomainException("Exam.AttemptNotFound");
-                if (state.OfficerId != save.Actor.OfficerId) throw new DomainException("Exam.NotYourAttempt");
-                var events = AttemptDecider.Decide(save.Command, state, save.ReceivedAt);
+                if (sheet is null) throw new DomainException("Exam.AttemptNotFound");
+                if (sheet.OfficerId != save.Actor.OfficerId) throw new DomainException("Exam.NotYourAttempt");
+                var events = AttemptDecider.Decide(save.Command, sheet, kept!.Paper, save.ReceivedAt);
                 foreach (var e in events.Cast<AnswerRecorded>())
                 {
                     var wrapped = e.AsEvent();
                     wrapped.UserName = save.Actor.UserName; // one session carries many officers' answers
-                    stream.AppendOne(wrapped);
-                    state = AnswerSheet.Apply(e, state);
+                    appended.Add(wrapped);
+                    sheet = AnswerSheet.Apply(e, sheet) with { Version = sheet.Version + 1 };
                 }
-                version += events.Length;
-                appended += events.Length;
-                outcomes.Add((save, events.Length == 0 ? AnswerSaveResult.AlreadySaved(version) : AnswerSaveResult.Saved(version)));
+                outcomes.Add((save, events.Length == 0 ? AnswerSaveResult.AlreadySaved(sheet.Version) : AnswerSaveResult.Saved(sheet.Version)));
             }
             catch (DomainException e)
             {
                 outcomes.Add((save, AnswerSaveResult.Refused(e)));
             }
         }
-        return appended;
+        return sheet;
     }
 
     static void InterlockedMax(ref int target, int value)

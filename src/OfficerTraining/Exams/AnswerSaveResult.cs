@@ -17,7 +17,10 @@ public sealed record AnswerSaveResult(AnswerSaveStatus Status, long Version, str
 /// <param name="Capacity">Saves waiting beyond this make callers wait to enqueue (back-pressure, not loss).</param>
 /// <param name="Writers">Commits in flight at once: while one writer waits for its commit to reach the disk, the others
 /// decide and send theirs, so PostgreSQL can flush several in one go.</param>
-public sealed record AnswerJournalOptions(int MaxBatch, int Capacity, int Writers = 1)
+/// <param name="CachedSheets">The attempts the writers keep between batches (all writers together); a writer that
+/// reaches its share forgets them all and reads them again as they come. A kept attempt is its sheet and its paper's
+/// shape: a few KB, about 10 KB once a 50-question paper is fully answered.</param>
+public sealed record AnswerJournalOptions(int MaxBatch, int Capacity, int Writers = 1, int CachedSheets = 20_000)
 {
     public static readonly AnswerJournalOptions Default = new(256, 20_000, 2);
 }

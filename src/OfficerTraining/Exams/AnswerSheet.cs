@@ -1,18 +1,15 @@
-using OfficerTraining.QuestionBank;
-
 namespace OfficerTraining.Exams;
 
 /// <summary>
-/// An attempt's answers, and what the answer journal decides a new answer on: an inline snapshot of the attempt's
-/// stream, beside <see cref="ExamAttempt"/>. It is what every answer rewrites, so it stays small (no paper content); the
-/// attempt with its paper is written only when it starts, is flagged and closes. Read the answers from here.
+/// An attempt's answers, and what the answer journal decides a new answer on (with the paper's
+/// <see cref="PaperShape"/>): an inline snapshot of the attempt's stream, beside <see cref="ExamAttempt"/>. Every answer
+/// rewrites it and the journal reads it, so it holds only what answers change (nothing of the paper, which never
+/// changes); the attempt with its paper is written only when it starts, is flagged and closes. Read the answers from here.
 /// </summary>
-/// <param name="Options">Per item of the paper, how many options it has (what an answer may choose from).</param>
-/// <param name="Multiple">The items that take more than one option.</param>
 /// <param name="Sequences">Per item, the sequence of the answer recorded last (see <see cref="AnswerRecorded"/>).</param>
 public sealed record AnswerSheet(
-    Guid Id, Guid OfficerId, DateTimeOffset Deadline, AttemptStatus Status, IReadOnlyDictionary<string, int> Options,
-    IReadOnlyList<string> Multiple, IReadOnlyDictionary<string, IReadOnlyList<int>> Answers, IReadOnlyDictionary<string, long> Sequences)
+    Guid Id, Guid OfficerId, DateTimeOffset Deadline, AttemptStatus Status,
+    IReadOnlyDictionary<string, IReadOnlyList<int>> Answers, IReadOnlyDictionary<string, long> Sequences)
 {
     public long Version { get; init; }
 
@@ -21,10 +18,7 @@ public sealed record AnswerSheet(
     public IReadOnlyList<int> AnswerTo(string item) => Answers.GetValueOrDefault(item) ?? [];
 
     public static AnswerSheet Create(ExamAttemptStarted e) => new(
-        e.AttemptId, e.OfficerId, e.Deadline, AttemptStatus.InProgress,
-        e.Paper.Items.ToDictionary(i => i.Key, i => i.OptionOrder.Count),
-        [.. e.Paper.Items.Where(i => i.Type == QuestionType.Multiple).Select(i => i.Key)],
-        new Dictionary<string, IReadOnlyList<int>>(), new Dictionary<string, long>());
+        e.AttemptId, e.OfficerId, e.Deadline, AttemptStatus.InProgress, new Dictionary<string, IReadOnlyList<int>>(), new Dictionary<string, long>());
 
     public static AnswerSheet Apply(AnswerRecorded e, AnswerSheet s) => s with
     {

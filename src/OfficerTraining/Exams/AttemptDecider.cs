@@ -53,13 +53,13 @@ public static class AttemptDecider
             new AttemptRules(b.MultipleChoice, b.PassMark, b.Review, b.ReviewTiming, session.Closes, session.Purpose, session.Year), now, timing.Deadline, timing.CutByWindow)];
     }
 
-    public static object[] Decide(RecordAnswer c, AnswerSheet s, DateTimeOffset now)
+    public static object[] Decide(RecordAnswer c, AnswerSheet s, PaperShape paper, DateTimeOffset now)
     {
         CheckOpen(s.IsOpen, s.Deadline, now);
-        if (!s.Options.TryGetValue(c.Item, out var options)) throw new DomainException("Exam.NoSuchItem", c.Item);
+        if (!paper.Options.TryGetValue(c.Item, out var options)) throw new DomainException("Exam.NoSuchItem", c.Item);
         var choice = c.Choice.Distinct().Order().ToList();
         if (choice.Any(i => i < 0 || i >= options)) throw new DomainException("Exam.NoSuchOption", c.Item);
-        if (choice.Count > 1 && !s.Multiple.Contains(c.Item)) throw new DomainException("Exam.OneOptionOnly", c.Item);
+        if (choice.Count > 1 && !paper.Multiple.Contains(c.Item)) throw new DomainException("Exam.OneOptionOnly", c.Item);
         if (s.Sequences.TryGetValue(c.Item, out var last) && last >= c.Sequence) return []; // a retry, or an older save arriving late
         return [new AnswerRecorded(s.Id, c.Item, choice, c.Sequence, now, InGrace: now > s.Deadline)];
     }

@@ -19,3 +19,11 @@ public sealed record Paper(int Seed, IReadOnlyList<PaperQuestion> Questions)
     public IEnumerable<PaperItem> Items => Questions.SelectMany(q => q.Items);
     public decimal MaxScore => Items.Sum(i => i.Points);
 }
+
+/// <summary>What an answer to a paper may choose: per item, how many options it has, and the items that take more than
+/// one. It never changes, so the answer journal keeps it and the answer sheet does not carry it.</summary>
+public sealed record PaperShape(IReadOnlyDictionary<string, int> Options, IReadOnlySet<string> Multiple)
+{
+    public static PaperShape Of(Paper paper) => new(paper.Items.ToDictionary(i => i.Key, i => i.OptionOrder.Count),
+        paper.Items.Where(i => i.Type == QuestionType.Multiple).Select(i => i.Key).ToHashSet());
+}

@@ -12,7 +12,8 @@ namespace OfficerTraining.Infrastructure;
 /// (fsync, synchronous_commit and full_page_writes off, <c>initdb --no-sync</c>, trust authentication).</param>
 /// <param name="Port">A fixed port instead of a free one on every start: a server restarted under running clients
 /// (the fault tests) must come back where their connection strings point.</param>
-public sealed record PostgresClusterOptions(string DataRoot, bool Durable, int? Port = null);
+/// <param name="ServerSettings">More <c>name=value</c> server settings (e.g. the benchmarks' pg_stat_statements).</param>
+public sealed record PostgresClusterOptions(string DataRoot, bool Durable, int? Port = null, IReadOnlyList<string>? ServerSettings = null);
 
 /// <summary>A PostgreSQL cluster made with the installed server binaries (initdb, pg_ctl), listening on 127.0.0.1 only.
 /// Used by the app when no connection string is configured and by the integration tests. No Docker.</summary>
@@ -87,7 +88,8 @@ public sealed class PostgresCluster(PostgresClusterOptions options)
             await File.WriteAllTextAsync(PortFile, Port.ToString(CultureInfo.InvariantCulture), ct);
             var socketDir = (_root + "/.s.PGSQL.65535").Length < 100 ? _root : ""; // "" = no Unix socket (path too long)
             var serverOptions = $"-p {Port} -k '{socketDir}' -c listen_addresses=127.0.0.1 -c max_connections=300"
-                + (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+                + (options.Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+                + string.Concat((options.ServerSettings ?? []).Select(setting => $" -c {setting}"));
             var logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
             var result = await Pg(bin, "pg_ctl", ["start", "-D", DataDir, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
             if (result.Succeeded) return ConnectionString();

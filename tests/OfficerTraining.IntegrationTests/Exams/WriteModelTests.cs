@@ -53,6 +53,26 @@ public class when_an_attempt_is_written_again(ExamFixture f) : IClassFixture<Exa
         (await f.Answers(id)).Status.Should().Be(AttemptStatus.Submitted);
     }
 
+    /// <summary>Sheets written before the paper's shape left them (a node upgraded during an exam reads them).</summary>
+    [Fact]
+    public async Task a_sheet_stored_with_the_paper_shape_in_it_still_loads_and_takes_answers()
+    {
+        var id = await f.Start(await f.Schedule(), 3);
+        await using (var connection = new NpgsqlConnection(TestPostgres.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var old = new NpgsqlCommand(
+                $"update {f.Schema}.mt_doc_answersheet set data = data || '{{\"Options\": {{\"1\": 4}}, \"Multiple\": [\"2\"]}}'::jsonb where id = @id",
+                connection);
+            old.Parameters.AddWithValue("id", id);
+            (await old.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        (await f.Get<AnswerJournal>().Save(new RecordAnswer(id, "5", [0, 2], 1), f.Officer(3))).Should().Be(AnswerSaveResult.Saved(2));
+        (await f.Answers(id)).Should().BeEquivalentTo(new { Version = 2L, Answers = new Dictionary<string, int[]> { ["5"] = [0, 2] } },
+            "the stored fields are skipped: the shape comes from the paper (item 5 is multiple choice)");
+    }
+
     [Fact]
     public async Task the_closers_query_can_use_the_status_and_deadline_index()
     {

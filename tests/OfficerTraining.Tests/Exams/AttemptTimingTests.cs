@@ -74,7 +74,7 @@ public class when_an_answer_arrives_near_the_deadline
     static DateTimeOffset Deadline => Attempt.Deadline;
 
     static object[] Answer(DateTimeOffset at, long sequence = 1) =>
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [1], sequence), Attempt.Answers, at);
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [1], sequence), Attempt.Answers, Attempt.Shape, at);
 
     [Fact]
     public void one_second_before_the_deadline_it_is_recorded_on_time() =>
@@ -101,7 +101,7 @@ public class when_an_answer_arrives_near_the_deadline
     public void after_a_window_close_that_cut_the_time_the_close_is_the_deadline()
     {
         var cut = Started(Closes.AddMinutes(-30));
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(cut.Id, "1", [1], 1), cut.Answers, Closes.AddMinutes(1)))
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(cut.Id, "1", [1], 1), cut.Answers, cut.Shape, Closes.AddMinutes(1)))
             .Should().Throw<DomainException>().Which.Key.Should().Be("Exam.PastDeadline");
     }
 
@@ -109,9 +109,9 @@ public class when_an_answer_arrives_near_the_deadline
     public void a_retried_save_or_an_older_one_arriving_late_changes_nothing()
     {
         var answered = Evolve(Attempt, Answer(Opens.AddMinutes(5), sequence: 3));
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [0], 3), answered.Answers, Opens.AddMinutes(6)).Should().BeEmpty();
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 2), answered.Answers, Opens.AddMinutes(6)).Should().BeEmpty();
-        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 4), answered.Answers, Opens.AddMinutes(6)).Should().ContainSingle();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [0], 3), answered.Answers, answered.Shape, Opens.AddMinutes(6)).Should().BeEmpty();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 2), answered.Answers, answered.Shape, Opens.AddMinutes(6)).Should().BeEmpty();
+        AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "1", [2], 4), answered.Answers, answered.Shape, Opens.AddMinutes(6)).Should().ContainSingle();
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public class when_an_answer_arrives_near_the_deadline
     [InlineData("1", new[] { 0, 1 }, "Exam.OneOptionOnly")]
     [InlineData("3", new[] { 0, 1 }, "Exam.OneOptionOnly")]
     public void a_choice_the_paper_does_not_have_is_refused(string item, int[] choice, string key) =>
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, item, choice, 1), Attempt.Answers, Opens.AddMinutes(1)))
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, item, choice, 1), Attempt.Answers, Attempt.Shape, Opens.AddMinutes(1)))
             .Should().Throw<DomainException>().Which.Key.Should().Be(key);
 }
 
@@ -160,7 +160,7 @@ public class when_an_attempt_ends
     public void a_closed_attempt_takes_no_more_answers_and_a_voided_one_is_not_submitted()
     {
         var submitted = Evolve(Attempt, AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), Attempt.Attempt, Attempt.Answers, Opens.AddMinutes(20)));
-        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "3", [0], 1), submitted.Answers, Opens.AddMinutes(21)))
+        FluentActions.Invoking(() => AttemptDecider.Decide(new RecordAnswer(Attempt.Id, "3", [0], 1), submitted.Answers, submitted.Shape, Opens.AddMinutes(21)))
             .Should().Throw<DomainException>().Which.Key.Should().Be("Exam.AttemptClosed");
         var voided = Evolve(Attempt, AttemptDecider.Decide(new VoidAttempt(Attempt.Id, "替考"), Attempt.Attempt));
         FluentActions.Invoking(() => AttemptDecider.Decide(new SubmitAttempt(Attempt.Id), voided.Attempt, voided.Answers, Opens.AddMinutes(21)))

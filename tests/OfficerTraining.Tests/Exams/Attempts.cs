@@ -45,7 +45,7 @@ public static class Attempts
 
     public static Taken Answered(Taken t, DateTimeOffset at, params (string Item, int[] Choice)[] answers) =>
         answers.Aggregate(t, (s, x) => Evolve(s, AttemptDecider.Decide(
-            new RecordAnswer(s.Id, x.Item, x.Choice, s.Answers.Sequences.GetValueOrDefault(x.Item) + 1), s.Answers, at)));
+            new RecordAnswer(s.Id, x.Item, x.Choice, s.Answers.Sequences.GetValueOrDefault(x.Item) + 1), s.Answers, s.Shape, at)));
 }
 
 /// <summary>An attempt as its two snapshots have it: the attempt (paper, status, result) and its answer sheet.</summary>
@@ -54,4 +54,5 @@ public sealed record Taken(ExamAttempt Attempt, AnswerSheet Answers)
     public Guid Id => Attempt.Id;
     public DateTimeOffset Deadline => Attempt.Deadline;
     public bool CutByWindow => Attempt.CutByWindow;
+    public PaperShape Shape => PaperShape.Of(Attempt.Paper);
 }
