@@ -1,9 +1,5 @@
-using System.Threading.Channels;
-using JasperFx;
 using JasperFx.Events;
 using Marten;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OfficerTraining.Infrastructure;
 
 namespace OfficerTraining.Exams;
