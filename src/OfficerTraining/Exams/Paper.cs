@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.Exams;
@@ -24,6 +25,19 @@ public sealed record Paper(int Seed, IReadOnlyList<PaperQuestion> Questions)
 /// one. It never changes, so the answer journal keeps it and the answer sheet does not carry it.</summary>
 public sealed record PaperShape(IReadOnlyDictionary<string, int> Options, IReadOnlySet<string> Multiple)
 {
-    public static PaperShape Of(Paper paper) => new(paper.Items.ToDictionary(i => i.Key, i => i.OptionOrder.Count),
-        paper.Items.Where(i => i.Type == QuestionType.Multiple).Select(i => i.Key).ToHashSet());
+    // Papers drawn from one blueprint mostly have the same shape, and the journal keeps one per open attempt (a hall of
+    // officers): equal shapes are one object for the process. A rare overflow (many blueprints) starts the set afresh.
+    const int MaxShared = 1000;
+    static readonly ConcurrentDictionary<string, PaperShape> Shared = new();
+
+    public static PaperShape Of(Paper paper)
+    {
+        var items = paper.Items.ToList();
+        var signature = string.Join('|', items.Select(i =>
+            $"{i.Key.Length}:{i.Key}:{i.OptionOrder.Count}:{(i.Type == QuestionType.Multiple ? 'm' : 's')}"));
+        if (Shared.TryGetValue(signature, out var shared)) return shared;
+        if (Shared.Count >= MaxShared) Shared.Clear();
+        return Shared.GetOrAdd(signature, new PaperShape(items.ToDictionary(i => i.Key, i => i.OptionOrder.Count),
+            items.Where(i => i.Type == QuestionType.Multiple).Select(i => i.Key).ToHashSet()));
+    }
 }

@@ -1,4 +1,5 @@
 using OfficerTraining.Exams;
+using OfficerTraining.QuestionBank;
 
 namespace OfficerTraining.Tests.Exams;
 
@@ -34,5 +35,20 @@ public class A_journal_writers_sheet_cache
         cache.Get(a.Id).Should().BeNull();
         cache.Get(b.Id).Should().BeNull();
         cache.Get(c.Id).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void keeps_one_shape_for_papers_of_the_same_shape()
+    {
+        static PaperItem Item(string key, QuestionType type, int options) => new(key, type, [.. Enumerable.Range(0, options)], [0], 1);
+        static Paper PaperOf(params PaperItem[] items) => new(Random.Shared.Next(), [new("Q", Guid.NewGuid(), 1, 1, items)]);
+        var first = PaperShape.Of(PaperOf(Item("1", QuestionType.Single, 4), Item("2", QuestionType.Multiple, 5)));
+
+        PaperShape.Of(PaperOf(Item("1", QuestionType.Single, 4), Item("2", QuestionType.Multiple, 5))).Should().BeSameAs(first);
+        first.Options.Should().Equal(new Dictionary<string, int> { ["1"] = 4, ["2"] = 5 });
+        first.Multiple.Should().BeEquivalentTo(["2"]);
+        PaperShape.Of(PaperOf(Item("1", QuestionType.Single, 3), Item("2", QuestionType.Multiple, 5))).Should().NotBeSameAs(first)
+            .And.Match<PaperShape>(s => s.Options["1"] == 3, "another option count is another shape");
+        PaperShape.Of(PaperOf(Item("1", QuestionType.Single, 4), Item("2", QuestionType.Single, 5))).Multiple.Should().BeEmpty();
     }
 }
