@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using OfficerTraining.Infrastructure;
 
@@ -7,76 +6,50 @@ namespace OfficerTraining.Exams;
 /// <summary>How a batch of answers is decided and committed: on the sheets a writer keeps, at their versions.</summary>
 public sealed partial class AnswerJournal
 {
-    /// <summary>One session, one commit; waiters complete after it. Each attempt is decided on the sheet this writer last
-    /// committed or read (read, with the paper's shape, only when it has none), and its events are appended at the version
-    /// that sheet had: if anyone else wrote the attempt since, the commit fails with a concurrency error and nothing of
-    /// the batch is written.</summary>
-    async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, SheetCache sheets, CancellationToken ct)
+    /// <summary>One round trip, one commit; waiters complete after it. Each attempt is decided on the sheet this writer
+    /// last committed or read (read, with the paper's shape, only when it has none), and written at the version that sheet
+    /// had (<see cref="AnswerBatch"/>): if anyone else wrote the attempt since, the commit fails with a concurrency error
+    /// and nothing of the batch is written. A retry or a refusal appends nothing but still checks the version, so every
+    /// outcome stands on the attempt as committed, or is decided again.</summary>
+    async Task Commit(IReadOnlyList<IGrouping<Guid, PendingSave>> attempts, SheetCache sheets, AnswerBatch database,
+        CancellationToken ct)
     {
-        await using var session = _store.LightweightSession();
-        Seed(session, [.. attempts.Select(a => sheets.Get(a.Key)?.Sheet).OfType<AnswerSheet>()]);
         var missing = attempts.Where(a => sheets.Get(a.Key) is null).Select(a => a.Key).ToList();
-        var read = missing.Count == 0 ? [] : await Read(session, missing, ct);
+        if (missing.Count > 0)
+            foreach (var read in await Read(missing, ct)) sheets.Keep(read); // forgotten again if the commit fails
         var outcomes = new List<(PendingSave Save, AnswerSaveResult Result)>();
-        var decided = new List<KeptSheet>(attempts.Count);
-        var writes = 0;
+        var writes = new List<AttemptWrite>(attempts.Count);
         foreach (var attempt in attempts)
         {
-            var stream = read.GetValueOrDefault(attempt.Key).Stream;
-            var kept = stream is null ? sheets.Get(attempt.Key) : read[attempt.Key].Kept;
-            var events = new List<IEvent>();
-            var sheet = Decide(kept, attempt, outcomes, events);
-            if (sheet is not null) decided.Add(kept! with { Sheet = sheet });
-            if (stream is not null)
-            {
-                if (events.Count == 0) continue; // decided on the attempt as just read: nothing to check
-                stream.AppendMany(events);
-            }
-            else
-            {
-                // Decided on the kept sheet: the commit checks its version, also when nothing is appended (a retry, a
-                // refusal), so every outcome stands on the attempt as committed, or is decided again.
-                var action = session.Events.Append(attempt.Key, events);
-                (action.ExpectedVersionOnServer, action.AlwaysEnforceConsistency) = (kept!.Sheet.Version, true);
-            }
-            writes++;
+            var kept = sheets.Get(attempt.Key);
+            var answers = new List<(AnswerRecorded, string)>();
+            var sheet = Decide(kept, attempt, outcomes, answers);
+            if (kept is not null) writes.Add(new AttemptWrite(attempt.Key, kept.Sheet.Version, sheet!, answers));
         }
-        if (writes > 0)
+        if (writes.Count > 0)
         {
-            await session.SaveChangesAsync(ct);
+            await database.Write(writes, ct);
             Interlocked.Increment(ref _commits);
         }
-        foreach (var kept in decided) sheets.Keep(kept);
+        foreach (var write in writes) sheets.Keep(sheets.Get(write.AttemptId)! with { Sheet = write.Sheet });
         foreach (var (save, result) in outcomes) save.Result.TrySetResult(result);
         Interlocked.Add(ref _saves, outcomes.Count);
     }
 
-    /// <summary>Puts the kept sheets in the session's identity map, where the inline projection looks first for the
-    /// sheets it applies the new answers to, so it does not read them from the database. Store puts them there and
-    /// queues their writes; ejecting the pending changes takes the writes back and leaves the identity map. A kept sheet
-    /// that is stale does no harm: the append at its version fails the whole commit.</summary>
-    static void Seed(IDocumentSession session, AnswerSheet[] kept)
+    /// <summary>The attempts' sheets as committed (with the stream's version) and their papers' shapes.</summary>
+    async Task<List<KeptSheet>> Read(List<Guid> attemptIds, CancellationToken ct)
     {
-        if (kept.Length == 0) return;
-        session.UseIdentityMapFor<AnswerSheet>();
-        session.Store(kept);
-        session.EjectAllPendingChanges();
-    }
-
-    /// <summary>The attempts' sheets for writing (the stream version from the streams table) and their papers' shapes.</summary>
-    static async Task<Dictionary<Guid, (IEventStream<AnswerSheet> Stream, KeptSheet? Kept)>> Read(IDocumentSession session,
-        List<Guid> attemptIds, CancellationToken ct)
-    {
+        await using var session = _store.LightweightSession(); // for FetchManyForWriting's versions; never saved
         var streams = await session.Events.FetchManyForWriting<AnswerSheet>(attemptIds, ct);
         var papers = (await session.LoadManyAsync<ExamAttempt>(ct, attemptIds)).ToDictionary(a => a.Id, a => PaperShape.Of(a.Paper));
-        return streams.ToDictionary(s => s.Id, s => (s, s.Aggregate is { } sheet && papers.TryGetValue(s.Id, out var paper)
-            ? new KeptSheet(sheet with { Version = s.StartingVersion ?? 0 }, paper) : null));
+        return [.. streams.Where(s => s.Aggregate is not null && papers.ContainsKey(s.Id))
+            .Select(s => new KeptSheet(s.Aggregate! with { Version = s.StartingVersion ?? 0 }, papers[s.Id]))];
     }
 
     /// <summary>Decides the saves for one attempt in the order they arrived, each on the sheet the previous ones left;
     /// returns the sheet after them (its <see cref="AnswerSheet.Version"/> the stream's version), null when there is none.</summary>
     static AnswerSheet? Decide(KeptSheet? kept, IEnumerable<PendingSave> saves, List<(PendingSave, AnswerSaveResult)> outcomes,
-        List<IEvent> appended)
+        List<(AnswerRecorded, string)> appended)
     {
         var sheet = kept?.Sheet;
         foreach (var save in saves)
@@ -88,9 +61,7 @@ public sealed partial class AnswerJournal
                 var events = AttemptDecider.Decide(save.Command, sheet, kept!.Paper, save.ReceivedAt);
                 foreach (var e in events.Cast<AnswerRecorded>())
                 {
-                    var wrapped = e.AsEvent();
-                    wrapped.UserName = save.Actor.UserName; // one session carries many officers' answers
-                    appended.Add(wrapped);
+                    appended.Add((e, save.Actor.UserName)); // one batch carries many officers' answers
                     sheet = AnswerSheet.Apply(e, sheet) with { Version = sheet.Version + 1 };
                 }
                 outcomes.Add((save, events.Length == 0 ? AnswerSaveResult.AlreadySaved(sheet.Version) : AnswerSaveResult.Saved(sheet.Version)));

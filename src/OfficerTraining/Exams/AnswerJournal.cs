@@ -77,6 +77,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
     {
         var batch = new List<PendingSave>(_options.MaxBatch);
         var sheets = new SheetCache(_options.CachedSheets / _options.Writers);
+        await using var database = new AnswerBatch(_store);
         while (true)
         {
             try
@@ -87,7 +88,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
                 while (batch.Count < _options.MaxBatch && queue.TryRead(out var save)) batch.Add(save);
                 Interlocked.Increment(ref _batches);
                 InterlockedMax(ref _largestBatch, batch.Count);
-                await WriteBatch(batch, sheets);
+                await WriteBatch(batch, sheets, database);
             }
             catch (Exception e)
             {
@@ -101,12 +102,12 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         }
     }
 
-    async Task WriteBatch(List<PendingSave> batch, SheetCache sheets)
+    async Task WriteBatch(List<PendingSave> batch, SheetCache sheets, AnswerBatch database)
     {
         var attempts = batch.GroupBy(s => s.Command.AttemptId).ToList();
         try
         {
-            await Commit(attempts, sheets, _abort.Token);
+            await Commit(attempts, sheets, database, _abort.Token);
         }
         catch (ConcurrencyException) when (!_abort.IsCancellationRequested)
         {
@@ -114,7 +115,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
             // last saw it: that must not cost the other officers their saves.
             Interlocked.Increment(ref _rewritten);
             LogConflict(batch.Count);
-            foreach (var attempt in attempts) await WriteAlone(attempt, sheets);
+            foreach (var attempt in attempts) await WriteAlone(attempt, sheets, database);
         }
         // Anything else (the database is down or slow) fails the batch at once: the pages send their answers again,
         // rather than every attempt of the batch waiting out its own timeout in turn.
@@ -122,14 +123,14 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
 
     /// <summary>Writes one attempt's saves in a session of their own, deciding again on the attempt as it is now in the
     /// database. Any other failure ends the rewrite: the writer loop fails the saves not yet completed.</summary>
-    async Task WriteAlone(IGrouping<Guid, PendingSave> attempt, SheetCache sheets)
+    async Task WriteAlone(IGrouping<Guid, PendingSave> attempt, SheetCache sheets, AnswerBatch database)
     {
         for (var tries = 1; ; tries++)
         {
             sheets.Forget(attempt.Key);
             try
             {
-                await Commit([attempt], sheets, _abort.Token);
+                await Commit([attempt], sheets, database, _abort.Token);
                 return;
             }
             catch (ConcurrencyException e) when (tries >= 3)
