@@ -48,6 +48,17 @@ public class what_exam_circuits_share
     }
 
     [Fact]
+    public void the_legend_shows_each_look_with_its_meaning_once_per_language()
+    {
+        var zh = InCulture("zh-CN", () => NavigatorLabels.Legend(L).Value);
+        zh.Should().StartWith("<ul class=\"exam-nav-legend\" aria-hidden=\"true\">")
+            .And.Contain("<li><span class=\"exam-nav-item answered\">1</span> 已作答</li>", "Chinese as text, not as character references")
+            .And.Contain("<li><span class=\"exam-nav-item flagged\">1</span> 已标记</li>");
+        InCulture("en-US", () => NavigatorLabels.Legend(L).Value).Should().Contain("<span class=\"exam-nav-item unsaved\">1</span> not saved");
+        InCulture("zh-CN", () => NavigatorLabels.Legend(L).Value).Should().BeSameAs(zh);
+    }
+
+    [Fact]
     public void the_exam_layouts_stylesheet_is_the_app_themes()
     {
         AppTheme.Stylesheet.Should().Contain("<style class='mud-theme-provider'>").And.Contain("--mud-palette-primary")

@@ -44,6 +44,12 @@ public partial class ExamPage
             { d => d.Flagged, [.. items.Where(i => flagged.Contains(i.Key)).Select(i => i.Key)] },
             { d => d.Unsaved, saver.Unsaved },
         };
+        if (!dialogs)
+        {
+            dialogs = true;
+            StateHasChanged(); // rendered when this handler first yields: the provider then listens for the dialog below
+            await Task.Yield();
+        }
         var dialog = await Dialogs.ShowAsync<SubmitDialog>(L["Take.SubmitTitle"], parameters,
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;

@@ -36,6 +36,7 @@ public partial class ExamPage
     int current;
     ClockPhase phase;
     bool notFound, busy, flagBusy, focusItem, closeScheduled;
+    bool dialogs; // the dialog provider is rendered (from the first ask to submit on)
     ItemView? itemView;
 
     ShownItem Current => items[current];
