@@ -27,6 +27,7 @@ public sealed class AnswerBatch : IAsyncDisposable
 {
     readonly IDocumentStore _store;
     NpgsqlConnection? _connection;
+    long _lastUsed; // Environment.TickCount64 of the last batch on _connection
     readonly ISerializer _serializer;
     readonly string _record, _answerType, _answerDotNetType;
 
@@ -99,6 +100,7 @@ public sealed class AnswerBatch : IAsyncDisposable
         try
         {
             await Write(await Connection(ct), writes, changed, answers, ct);
+            _lastUsed = Environment.TickCount64;
         }
         catch (Exception e) when (e is not ConcurrencyException) // a conflict is rolled back and leaves it usable
         {
@@ -107,8 +109,12 @@ public sealed class AnswerBatch : IAsyncDisposable
         }
     }
 
+    /// <summary>The writer's connection; after a minute without answers it goes back to the pool, which closes connections
+    /// left idle for minutes, so a quiet night does not leave the first batch of the morning on a connection a firewall
+    /// dropped meanwhile.</summary>
     async Task<NpgsqlConnection> Connection(CancellationToken ct)
     {
+        if (_connection is not null && Environment.TickCount64 - _lastUsed > 60_000) await DisposeAsync();
         if (_connection is not null) return _connection;
         var connection = _store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
