@@ -15,9 +15,9 @@ public sealed record AttemptWrite(Guid AttemptId, long ExpectedVersion, AnswerSh
 /// Writes a journal batch to Marten's tables with one call of one function, whatever the number of attempts: one round
 /// trip, committed by itself. The function moves the attempts' stream versions on (only from the version each was decided
 /// on), inserts the new <see cref="AnswerRecorded"/> events and writes the attempts' <see cref="AnswerSheet"/>s, three
-/// statements over arrays. Marten's own append costs one call of
-/// its append function and one upsert of the inline snapshot per attempt, which made PostgreSQL spend more on an answer
-/// than on a bare durable insert (the answers benchmark). The rows are the ones Marten writes itself (its event type
+/// statements over arrays. Marten's own append costs one call of its append function and one upsert of the inline
+/// snapshot per attempt, which made PostgreSQL spend more on an answer than on a bare durable insert (the answers
+/// benchmark). The rows are the ones Marten writes itself (its event type
 /// names, serializer, event sequence and default tenant; the snapshot's version is the stream's), so Marten reads and
 /// projects them as its own. If any attempt's stream is not at the version it was decided on, nothing is written and a
 /// <see cref="ConcurrencyException"/> says so. Each journal writer has its own, which keeps its connection open between
@@ -94,12 +94,9 @@ public sealed class AnswerBatch : IAsyncDisposable
     public async Task Write(IReadOnlyList<AttemptWrite> writes, CancellationToken ct)
     {
         if (writes.Count == 0) return;
-        var changed = writes.Where(w => w.Answers.Count > 0).ToList();
-        var answers = changed.SelectMany(w => w.Answers.Select((a, i) => (w.AttemptId, Version: w.ExpectedVersion + 1 + i, a.Answer, a.UserName))).ToList();
-
         try
         {
-            await Write(await Connection(ct), writes, changed, answers, ct);
+            await Send(await Connection(ct), writes, ct);
             _lastUsed = Environment.TickCount64;
         }
         catch (Exception e) when (e is not ConcurrencyException) // a conflict is rolled back and leaves it usable
@@ -121,9 +118,10 @@ public sealed class AnswerBatch : IAsyncDisposable
         return _connection = connection;
     }
 
-    async Task Write(NpgsqlConnection connection, IReadOnlyList<AttemptWrite> writes, List<AttemptWrite> changed,
-        List<(Guid AttemptId, long Version, AnswerRecorded Answer, string UserName)> answers, CancellationToken ct)
+    async Task Send(NpgsqlConnection connection, IReadOnlyList<AttemptWrite> writes, CancellationToken ct)
     {
+        var changed = writes.Where(w => w.Answers.Count > 0).ToList();
+        var answers = changed.SelectMany(w => w.Answers.Select((a, i) => (w.AttemptId, Version: w.ExpectedVersion + 1 + i, a.Answer, a.UserName))).ToList();
         await using var command = new NpgsqlCommand(_record, connection)
         {
             Parameters =

@@ -121,7 +121,7 @@ public sealed partial class AnswerJournal : IHostedService, IAsyncDisposable
         // rather than every attempt of the batch waiting out its own timeout in turn.
     }
 
-    /// <summary>Writes one attempt's saves in a session of their own, deciding again on the attempt as it is now in the
+    /// <summary>Writes one attempt's saves in a batch of their own, deciding again on the attempt as it is now in the
     /// database. Any other failure ends the rewrite: the writer loop fails the saves not yet completed.</summary>
     async Task WriteAlone(IGrouping<Guid, PendingSave> attempt, SheetCache sheets, AnswerBatch database)
     {
