@@ -54,10 +54,11 @@ public class when_the_journal_writes_a_batch(ExamFixture f) : IClassFixture<Exam
         await using (var admin = f.Store.Storage.Database.CreateConnection())
         {
             await admin.OpenAsync();
+            // Only this class's schema: other test classes share the database, and their pooled connections too.
             await using var kill = new NpgsqlCommand("""
                 select count(pg_terminate_backend(pid)) from pg_stat_activity
-                where datname = current_database() and pid <> pg_backend_pid() and query like '%ot_record_answers%'
-                """, admin);
+                where datname = current_database() and pid <> pg_backend_pid() and query like '%' || $1 || '.ot_record_answers(%'
+                """, admin) { Parameters = { new() { Value = f.Schema } } };
             ((long)(await kill.ExecuteScalarAsync())!).Should().BeGreaterThan(0, "the journal writer keeps its connection open");
         }
         var retry = new RecordAnswer(id, "2", [1], 1);
